@@ -1,0 +1,63 @@
+import { ConfigError } from '../server/config/config.ts';
+import { auditCommand } from './commands/audit.ts';
+import { backupCommand, restoreCommand } from './commands/backup.ts';
+import { demoCommand } from './commands/demo.ts';
+import { migrateCommand } from './commands/migrate.ts';
+import { serveCommand } from './commands/serve.ts';
+import { userCommand } from './commands/user.ts';
+import { CliError } from './errors.ts';
+
+const commands: Record<string, (args: string[]) => Promise<void>> = {
+  serve: serveCommand,
+  migrate: migrateCommand,
+  user: userCommand,
+  audit: auditCommand,
+  demo: demoCommand,
+  backup: backupCommand,
+  restore: restoreCommand,
+};
+
+const usage = `usage: saolei <command> [options]
+
+  serve [--port N] [--data DIR] [--demo]    start the server (http://localhost:3000)
+  migrate [--data DIR]                      bring the database schema up to date
+  demo [--data DIR]                         load the demo jurisdictions, accounts and outbreak
+  user add --username U --role R [--jurisdiction CODE] [--display-name NAME]
+                                            create a user; the password is read from stdin
+  user reset-password --username U          set a new password (stdin); lifts a lock
+  user disable --username U                 disable an account and end its sessions
+  audit verify                              check the audit hash chain
+  backup FILE                               write a backup of the database
+  restore FILE [--data DIR]                 restore a backup into an empty data folder
+
+Configuration: SAOLEI_* environment variables (see README).`;
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(`${usage}\n`);
+    return name === undefined ? 2 : 0;
+  }
+  const command = commands[name];
+  if (!command) {
+    process.stderr.write(`saolei: unknown command "${name}"\n${usage}\n`);
+    return 2;
+  }
+  try {
+    await command(rest);
+    return 0;
+  } catch (error) {
+    if (error instanceof CliError || error instanceof ConfigError) {
+      process.stderr.write(`saolei ${name}: ${error.message}\n`);
+      return error instanceof CliError ? error.exitCode : 1;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`saolei ${name}: ${message.split('\n')[0]}\n`);
+    return 1;
+  }
+}
+
+const code = await main(process.argv.slice(2));
+if (code !== 0 || !process.argv.includes('serve')) {
+  process.exit(code);
+}

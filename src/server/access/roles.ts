@@ -1,0 +1,56 @@
+/** The roles of DESIGN §2. */
+export const roles = [
+  'admin',
+  'commander',
+  'lead',
+  'investigator',
+  'tracer',
+  'site_staff',
+  'sampler',
+  'lab',
+  'disinfector',
+] as const;
+
+export type Role = (typeof roles)[number];
+
+export function isRole(value: string): value is Role {
+  return (roles as readonly string[]).includes(value);
+}
+
+/**
+ * Role → allowed actions. This table is the whole of role-based authorization: a route names one
+ * permission, and a permission no role holds is refused to everyone (fail closed).
+ */
+const grants = {
+  'users:read': ['admin'],
+  'users:write': ['admin'],
+  'jurisdictions:read': roles,
+  'jurisdictions:write': ['admin'],
+  'audit:read': ['admin', 'commander', 'lead'],
+  'audit:verify': ['admin'],
+  'records:read': [
+    'commander',
+    'lead',
+    'investigator',
+    'tracer',
+    'site_staff',
+    'sampler',
+    'lab',
+    'disinfector',
+  ],
+  /** Unmasked personal data of records inside the user's jurisdiction. */
+  'personal:read': ['lead', 'investigator', 'tracer', 'site_staff', 'sampler'],
+  /** Break-the-glass reveal of one record's personal data, with a written reason. */
+  'personal:reveal': ['commander', 'lead', 'investigator', 'tracer'],
+} satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof grants;
+
+export function can(role: Role, permission: Permission): boolean {
+  const allowed: readonly Role[] = grants[permission];
+  return allowed.includes(role);
+}
+
+export function permissionsOf(role: Role): Permission[] {
+  return (Object.keys(grants) as Permission[]).filter((p) => can(role, p));
+}

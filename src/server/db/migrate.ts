@@ -1,0 +1,41 @@
+import {
+  Migrator,
+  type Kysely,
+  type Migration,
+  type MigrationProvider,
+  type MigrationResultSet,
+} from 'kysely';
+import { columnTypes, type MigrationFn } from './columns.ts';
+import type { Db } from './connect.ts';
+import * as foundation from './migrations/20261128-0001-foundation.ts';
+
+/** Every migration, in order. Names are frozen once landed; add new files at the end. */
+const migrations: Record<string, { up: MigrationFn }> = {
+  '20261128-0001-foundation': foundation,
+};
+
+class StaticProvider implements MigrationProvider {
+  constructor(private readonly db: Db) {}
+
+  async getMigrations(): Promise<Record<string, Migration>> {
+    const types = columnTypes(this.db.dialect);
+    return Object.fromEntries(
+      Object.entries(migrations).map(([name, migration]) => [
+        name,
+        { up: (kysely: Kysely<unknown>) => migration.up(kysely, types) },
+      ]),
+    );
+  }
+}
+
+/** Brings the schema to the latest migration; returns the names applied now. */
+export async function migrateToLatest(db: Db): Promise<string[]> {
+  const migrator = new Migrator({ db: db.kysely, provider: new StaticProvider(db) });
+  const result: MigrationResultSet = await migrator.migrateToLatest();
+  if (result.error) {
+    const failed = result.results?.find((r) => r.status === 'Error');
+    const reason = result.error instanceof Error ? result.error.message : String(result.error);
+    throw new Error(`migration ${failed?.migrationName ?? '?'} failed: ${reason}`);
+  }
+  return (result.results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

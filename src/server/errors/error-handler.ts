@@ -1,0 +1,138 @@
+import { randomUUID } from 'node:crypto';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { AppError, formatMessage, type ErrorDetail } from './app-error.ts';
+import { detailMessages, isDetailMessageKey, type DetailMessageKey } from './detail-messages.ts';
+import { localeOf, type Locale } from './messages.ts';
+
+type ValidationIssue = {
+  keyword: string;
+  instancePath: string;
+  message?: string | undefined;
+  params: Record<string, unknown>;
+};
+
+/** The one error handler: every failure leaves the server as `{ error: { code, message, details } }`. */
+export function errorHandler(
+  error: FastifyError | Error,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): void {
+  const locale = localeOf(request.headers['accept-language']);
+  const appError = toAppError(error, locale);
+  if (appError.status >= 500) {
+    const correlationId = randomUUID();
+    request.log.error({ err: error, correlationId }, 'request failed');
+    const internal = new AppError(appError.code, { params: { ...appError.params, correlationId } });
+    void sendError(reply, internal, locale);
+    return;
+  }
+  void sendError(reply, appError, locale);
+}
+
+export function sendError(reply: FastifyReply, error: AppError, locale: Locale): FastifyReply {
+  return reply.status(error.status).send({
+    error: {
+      code: error.code,
+      message: error.localizedMessage(locale),
+      details: error.details.map((detail) => localizeDetail(detail, locale)),
+      ...error.extra,
+    },
+  });
+}
+
+function toAppError(error: FastifyError | Error, locale: Locale): AppError {
+  if (error instanceof AppError) {
+    return error;
+  }
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    return new AppError('VALIDATION_FAILED', {
+      details: error.validation.map((issue) => validationDetail(issue, error.validationContext)),
+    });
+  }
+  const fastifyCode = 'code' in error ? error.code : undefined;
+  const status = 'statusCode' in error ? error.statusCode : undefined;
+  switch (fastifyCode) {
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return new AppError('MALFORMED_REQUEST', {
+        params: { reason: locale === 'en' ? 'the body is not valid JSON' : '请求体不是有效的 JSON' },
+      });
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return new AppError('PAYLOAD_TOO_LARGE');
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return new AppError('UNSUPPORTED_MEDIA_TYPE');
+    case 'FST_ERR_VALIDATION':
+      return new AppError('VALIDATION_FAILED', { details: [{ code: 'invalid', message: error.message }] });
+    default:
+      break;
+  }
+  if (status === 429) {
+    return new AppError('RATE_LIMITED');
+  }
+  if (status === 413) {
+    return new AppError('PAYLOAD_TOO_LARGE');
+  }
+  if (status === 415) {
+    return new AppError('UNSUPPORTED_MEDIA_TYPE');
+  }
+  if (status !== undefined && status >= 400 && status < 500) {
+    return new AppError('MALFORMED_REQUEST', { params: { reason: error.message } });
+  }
+  return new AppError('INTERNAL');
+}
+
+function validationDetail(issue: ValidationIssue, context: string | undefined): ErrorDetail {
+  const path = issue.instancePath.split('/').filter(Boolean);
+  const params = issue.params;
+  if (issue.keyword === 'unrecognized_keys' && Array.isArray(params.keys)) {
+    path.push(String(params.keys[0]));
+  }
+  const field = path.length > 0 ? path.join('.') : (context ?? 'body');
+  if (issue.keyword !== 'invalid_type' && issue.message && isDetailMessageKey(issue.message)) {
+    return { field, code: issue.message, params };
+  }
+  if (issue.keyword === 'invalid_type' && params.input === undefined) {
+    return { field, code: 'required' };
+  }
+  if (issue.keyword === 'too_small' || issue.keyword === 'too_big') {
+    const origin = params.origin;
+    const kind = origin === 'string' ? 'string' : origin === 'array' || origin === 'set' ? 'array' : 'number';
+    return { field, code: issue.keyword, params: { ...params, kind } };
+  }
+  if (isDetailMessageKey(issue.keyword)) {
+    return { field, code: issue.keyword, params };
+  }
+  return { field, code: issue.keyword, message: issue.message ?? issue.keyword };
+}
+
+/** Details carry a code and parameters; the message is written here in the caller's language. */
+function localizeDetail(detail: ErrorDetail, locale: Locale): ErrorDetail {
+  const { params = {}, message, ...rest } = detail;
+  if (message !== undefined) {
+    return { ...rest, message };
+  }
+  const key = messageKeyOf(detail.code, params);
+  const values: Record<string, string | number> = {};
+  for (const [name, value] of Object.entries(params)) {
+    if (typeof value === 'string' || typeof value === 'number') {
+      values[name] = value;
+    } else if (typeof value === 'bigint') {
+      values[name] = Number(value);
+    }
+  }
+  if (Array.isArray(params.values)) {
+    values.options = params.values.map(String).join(', ');
+  }
+  return { ...rest, message: key ? formatMessage(detailMessages[key][locale], values) : detail.code };
+}
+
+function messageKeyOf(code: string, params: Record<string, unknown>): DetailMessageKey | null {
+  if (code === 'too_small' || code === 'too_big') {
+    const kind = typeof params.kind === 'string' ? params.kind : 'number';
+    const key = `${code}_${kind}`;
+    return isDetailMessageKey(key) ? key : null;
+  }
+  return isDetailMessageKey(code) ? code : null;
+}
