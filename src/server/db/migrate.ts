@@ -8,10 +8,12 @@ import {
 import { columnTypes, type MigrationFn } from './columns.ts';
 import type { Db } from './connect.ts';
 import * as foundation from './migrations/20261128-0001-foundation.ts';
+import * as cases from './migrations/20261128-0002-cases.ts';
 
 /** Every migration, in order. Names are frozen once landed; add new files at the end. */
 const migrations: Record<string, { up: MigrationFn }> = {
   '20261128-0001-foundation': foundation,
+  '20261128-0002-cases': cases,
 };
 
 class StaticProvider implements MigrationProvider {

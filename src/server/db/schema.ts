@@ -66,12 +66,130 @@ export type AuditHeadTable = {
   hash: string;
 };
 
+export type PersonTable = {
+  id: Generated<number>;
+  name: string;
+  document_type: string | null;
+  /** Normalised (upper case, no spaces; resident IDs upgraded to 18 characters). */
+  document_number: string | null;
+  sex: string | null;
+  birth_date: string | null;
+  phone: string | null;
+  population_category: string | null;
+  workplace: string | null;
+  current_address: string | null;
+  /** Division of the current address; decides whose jurisdiction the person is in. */
+  division_code: string | null;
+  household_address: string | null;
+  ethnicity: string | null;
+  created_at: Instant;
+  updated_at: Instant;
+  version: number;
+  archived: Flag;
+  archived_reason: string | null;
+};
+
+export type OutbreakTable = {
+  id: Generated<number>;
+  name: string;
+  disease: string;
+  preset_id: string;
+  overlay_id: string | null;
+  overlay_text: string | null;
+  start_date: string;
+  division_code: string;
+  /** e.g. `LS-2020-####`: the #s take the zero-padded value of `case_counter`. */
+  case_number_mask: string;
+  case_counter: number;
+  created_at: Instant;
+  updated_at: Instant;
+  version: number;
+  archived: Flag;
+};
+
+export type CaseTable = {
+  id: Generated<number>;
+  case_number: string;
+  person_id: number;
+  outbreak_id: number;
+  division_code: string;
+  received_at: Instant;
+  reporting_institution: string;
+  discovery_route: string;
+  classification: string;
+  severity: string | null;
+  onset_date: string | null;
+  onset_approximate: Flag;
+  diagnosed_at: Instant | null;
+  imported: Flag;
+  import_related: Flag;
+  hospital: string | null;
+  status: string;
+  created_at: Instant;
+  updated_at: Instant;
+  version: number;
+  archived: Flag;
+  archived_reason: string | null;
+};
+
+export type CaseClassificationHistoryTable = {
+  id: Generated<number>;
+  case_id: number;
+  at: Instant;
+  user_id: number | null;
+  username: string | null;
+  from_classification: string | null;
+  to_classification: string;
+  reason: string;
+  evidence: JsonText;
+};
+
+export type InvestigationTable = {
+  id: Generated<number>;
+  case_id: number;
+  state: string;
+  /** JSON array of user ids. */
+  team: JsonText;
+  lead_user_id: number | null;
+  dispatched_at: Instant | null;
+  arrived_at: Instant | null;
+  core_info_at: Instant | null;
+  submitted_at: Instant | null;
+  form: JsonText;
+  created_at: Instant;
+  updated_at: Instant;
+  version: number;
+};
+
+export type TaskTable = {
+  id: Generated<number>;
+  type: string;
+  subject_type: string;
+  subject_id: number;
+  title: string;
+  assignee_id: number | null;
+  division_code: string;
+  due_at: Instant | null;
+  status: string;
+  priority: string;
+  created_at: Instant;
+  updated_at: Instant;
+  closed_at: Instant | null;
+  version: number;
+};
+
 export type Database = {
   divisions: DivisionTable;
   users: UserTable;
   sessions: SessionTable;
   audit_events: AuditEventTable;
   audit_head: AuditHeadTable;
+  persons: PersonTable;
+  outbreaks: OutbreakTable;
+  cases: CaseTable;
+  case_classification_history: CaseClassificationHistoryTable;
+  investigations: InvestigationTable;
+  tasks: TaskTable;
 };
 
 export type UserRow = Selectable<UserTable>;
@@ -80,3 +198,20 @@ export type UserUpdate = Updateable<UserTable>;
 export type DivisionRow = Selectable<DivisionTable>;
 export type SessionRow = Selectable<SessionTable>;
 export type AuditEventRow = Selectable<AuditEventTable>;
+export type PersonRow = Selectable<PersonTable>;
+export type NewPersonRow = Insertable<PersonTable>;
+export type PersonUpdate = Updateable<PersonTable>;
+export type OutbreakRow = Selectable<OutbreakTable>;
+export type NewOutbreakRow = Insertable<OutbreakTable>;
+export type OutbreakUpdate = Updateable<OutbreakTable>;
+export type CaseRow = Selectable<CaseTable>;
+export type NewCaseRow = Insertable<CaseTable>;
+export type CaseUpdate = Updateable<CaseTable>;
+export type CaseClassificationHistoryRow = Selectable<CaseClassificationHistoryTable>;
+export type NewCaseClassificationHistoryRow = Insertable<CaseClassificationHistoryTable>;
+export type InvestigationRow = Selectable<InvestigationTable>;
+export type NewInvestigationRow = Insertable<InvestigationTable>;
+export type InvestigationUpdate = Updateable<InvestigationTable>;
+export type TaskRow = Selectable<TaskTable>;
+export type NewTaskRow = Insertable<TaskTable>;
+export type TaskUpdate = Updateable<TaskTable>;
