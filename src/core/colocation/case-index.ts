@@ -1,0 +1,119 @@
+import type { CaseVisitColumns, TimeWindow } from './types.ts';
+
+/** Above this many location slots the caller has not mapped its ids to dense integers. */
+const maxLocationSlots = 1 << 27;
+
+/**
+ * Case visits bucketed by location (CSR layout: the intervals of location l are [offsets[l], offsets[l+1])),
+ * each bucket sorted by its widened start. A visit only ever looks at its own location's bucket.
+ */
+export type CaseIndex = {
+  /** Largest location id with a case visit; -1 when there is none. */
+  maxLocation: number;
+  offsets: Int32Array;
+  lo: Float64Array;
+  hi: Float64Array;
+  person: Int32Array;
+  /** Index of the interval's (case, location) group; groups are numbered in (case, location) order. */
+  group: Int32Array;
+  /** Per location, the longest widened interval: intervals starting before `visit.start - maxSpan` end before it. */
+  maxSpan: Float64Array;
+  groupCase: Int32Array;
+  groupLocation: Int32Array;
+};
+
+/**
+ * Widens every case visit by `tolerance` on both sides and buckets it by location. With a window, only
+ * case visits intersecting [from, to) count and their intervals are clipped to it before widening (a
+ * zero-length case visit counts when from <= start < to).
+ */
+export function buildCaseIndex(
+  cases: CaseVisitColumns,
+  locations: Int32Array,
+  tolerance: number,
+  window?: TimeWindow,
+): CaseIndex {
+  const kept: number[] = [];
+  let maxLocation = -1;
+  for (let i = 0; i < cases.length; i++) {
+    const start = cases.start[i] ?? 0;
+    const end = cases.end[i] ?? 0;
+    if (window && !(start < window.to && (end > window.from || (start === end && start >= window.from)))) {
+      continue;
+    }
+    const location = locations[i] ?? -1;
+    const caseId = cases.caseId[i] ?? -1;
+    const person = cases.person[i] ?? -1;
+    if (location < 0 || caseId < 0 || person < 0) {
+      throw new RangeError(`case visit ${i}: ids must be non-negative integers`);
+    }
+    kept.push(i);
+    maxLocation = Math.max(maxLocation, location);
+  }
+  if (maxLocation >= maxLocationSlots) {
+    throw new RangeError(`location id ${maxLocation} is too large: map ids to dense integers first`);
+  }
+
+  const slots = maxLocation + 1;
+  const offsets = new Int32Array(slots + 1);
+  for (const i of kept) {
+    const slot = (locations[i] ?? 0) + 1;
+    offsets[slot] = (offsets[slot] ?? 0) + 1;
+  }
+  for (let l = 0; l < slots; l++) {
+    offsets[l + 1] = (offsets[l + 1] ?? 0) + (offsets[l] ?? 0);
+  }
+
+  const n = kept.length;
+  const lo = new Float64Array(n);
+  const hi = new Float64Array(n);
+  const source = new Int32Array(n);
+  const fill = offsets.slice(0, slots);
+  const widened = (i: number): [number, number] => {
+    const start = window ? Math.max(cases.start[i] ?? 0, window.from) : (cases.start[i] ?? 0);
+    const end = window ? Math.min(cases.end[i] ?? 0, window.to) : (cases.end[i] ?? 0);
+    return [start - tolerance, end + tolerance];
+  };
+  for (const i of kept) {
+    const location = locations[i] ?? 0;
+    const at = fill[location] ?? 0;
+    fill[location] = at + 1;
+    source[at] = i;
+  }
+  const maxSpan = new Float64Array(slots);
+  for (let l = 0; l < slots; l++) {
+    const from = offsets[l] ?? 0;
+    const bucket = Array.from(source.subarray(from, offsets[l + 1] ?? 0));
+    bucket.sort((a, b) => widened(a)[0] - widened(b)[0]);
+    bucket.forEach((i, j) => {
+      const [a, b] = widened(i);
+      lo[from + j] = a;
+      hi[from + j] = b;
+      source[from + j] = i;
+      maxSpan[l] = Math.max(maxSpan[l] ?? 0, b - a);
+    });
+  }
+
+  const groupKeys = [...new Set(kept.map((i) => (cases.caseId[i] ?? 0) * slots + (locations[i] ?? 0)))].sort(
+    (a, b) => a - b,
+  );
+  const groupOf = new Map(groupKeys.map((key, g) => [key, g]));
+  const group = new Int32Array(n);
+  const person = new Int32Array(n);
+  for (let k = 0; k < n; k++) {
+    const i = source[k] ?? 0;
+    person[k] = cases.person[i] ?? 0;
+    group[k] = groupOf.get((cases.caseId[i] ?? 0) * slots + (locations[i] ?? 0)) ?? 0;
+  }
+  return {
+    maxLocation,
+    offsets,
+    lo,
+    hi,
+    person,
+    group,
+    maxSpan,
+    groupCase: Int32Array.from(groupKeys, (key) => Math.floor(key / slots)),
+    groupLocation: Int32Array.from(groupKeys, (key) => key % slots),
+  };
+}

@@ -1,0 +1,163 @@
+import { describe, expect, it } from 'vitest';
+import { matchCompanions, matchContacts } from './engine.ts';
+import { referenceMatch, toRows } from './reference.ts';
+import type { CaseVisitColumns, VisitColumns } from './types.ts';
+
+/** mulberry32: a tiny seeded PRNG so that a failing case can be replayed from its seed. */
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+type Rows = { person: number; caseId: number; place: number; cell: number; start: number; end: number }[];
+
+function columns(rows: Rows): CaseVisitColumns {
+  return {
+    length: rows.length,
+    person: Int32Array.from(rows, (r) => r.person),
+    caseId: Int32Array.from(rows, (r) => r.caseId),
+    place: Int32Array.from(rows, (r) => r.place),
+    cell: Int32Array.from(rows, (r) => r.cell),
+    start: Float64Array.from(rows, (r) => r.start),
+    end: Float64Array.from(rows, (r) => r.end),
+  };
+}
+
+/**
+ * Random small worlds on a coarse time grid (multiples of 300 s within a few hours), so that ties, touching
+ * intervals (v.start == c.end + tol), zero-length visits and cases visiting a place twice are frequent.
+ */
+function randomWorld(
+  random: () => number,
+  maxCaseVisits = 10,
+): { cases: CaseVisitColumns; visits: VisitColumns } {
+  const int = (n: number) => Math.floor(random() * n);
+  const persons = 1 + int(12);
+  const places = 1 + int(6);
+  const visit = (caseId: number) => {
+    const start = int(40) * 300;
+    const length = random() < 0.15 ? 0 : int(12) * 300;
+    const place = int(places);
+    return { person: int(persons), caseId, place, cell: Math.floor(place / 2), start, end: start + length };
+  };
+  const caseCount = int(4);
+  const casePersons = Array.from({ length: caseCount }, () => int(persons));
+  const caseRows = Array.from({ length: int(maxCaseVisits) }, () => {
+    const caseId = int(Math.max(caseCount, 1));
+    return { ...visit(caseId), person: casePersons[caseId] ?? 0 };
+  });
+  const visitRows = Array.from({ length: int(60) }, () => visit(0));
+  // The cases' own visits are in the log too: the same-person exclusion must drop them.
+  visitRows.push(...caseRows.filter(() => random() < 0.5));
+  return { cases: columns(caseRows), visits: columns(visitRows) };
+}
+
+describe('co-location engine against the brute-force reference', () => {
+  it('agrees on contacts for thousands of random worlds', () => {
+    const random = mulberry32(20200125);
+    for (let iteration = 0; iteration < 3000; iteration++) {
+      const { cases, visits } = randomWorld(random);
+      const tolerance = [0, 300, 1800][iteration % 3] ?? 0;
+      const expected = referenceMatch(cases, visits, 'contacts', { tolerance });
+      expect(toRows(matchContacts(cases, visits, { tolerance })), `iteration ${iteration}`).toEqual(expected);
+    }
+  });
+
+  it('agrees on contacts when a place holds many case visits (the binary-search path)', () => {
+    const random = mulberry32(42);
+    for (let iteration = 0; iteration < 500; iteration++) {
+      const { cases, visits } = randomWorld(random, 120);
+      const expected = referenceMatch(cases, visits, 'contacts', { tolerance: 900 });
+      expect(toRows(matchContacts(cases, visits, { tolerance: 900 })), `iteration ${iteration}`).toEqual(
+        expected,
+      );
+    }
+  });
+
+  it('agrees on contacts with a window', () => {
+    const random = mulberry32(7);
+    for (let iteration = 0; iteration < 2000; iteration++) {
+      const { cases, visits } = randomWorld(random);
+      const from = Math.floor(random() * 20) * 300;
+      const window = { from, to: from + Math.floor(random() * 20) * 300 };
+      const expected = referenceMatch(cases, visits, 'contacts', { tolerance: 600, window });
+      const actual = matchContacts(cases, visits, { tolerance: 600, window });
+      expect(toRows(actual), `iteration ${iteration}`).toEqual(expected);
+    }
+  });
+
+  it('agrees on companions, including the per-pair minimum', () => {
+    const random = mulberry32(11);
+    for (let iteration = 0; iteration < 3000; iteration++) {
+      const { cases, visits } = randomWorld(random);
+      const minOverlap = [0, 600, 1800, 3600][iteration % 4] ?? 0;
+      const expected = referenceMatch(cases, visits, 'companions', { minOverlap });
+      const actual = matchCompanions(cases, visits, { minOverlap });
+      expect(toRows(actual), `iteration ${iteration}`).toEqual(expected);
+    }
+  });
+
+  it('finds some matches in the random worlds (the property test is not vacuous)', () => {
+    const random = mulberry32(3);
+    let rows = 0;
+    for (let iteration = 0; iteration < 200; iteration++) {
+      const { cases, visits } = randomWorld(random);
+      rows += matchContacts(cases, visits).length;
+    }
+    expect(rows).toBeGreaterThan(500);
+  });
+});
+
+describe('co-location edges', () => {
+  const base = { person: 1, caseId: 0, place: 3, cell: 0 };
+  const one = (rows: Rows) => columns(rows);
+
+  it('a visit starting exactly at c.end + tol does not match; one second earlier does', () => {
+    const cases = one([{ ...base, start: 1000, end: 2000 }]);
+    const touching = one([{ ...base, person: 2, start: 3800, end: 5000 }]);
+    expect(matchContacts(cases, touching).length).toBe(0);
+    const inside = one([{ ...base, person: 2, start: 3799, end: 5000 }]);
+    expect(toRows(matchContacts(cases, inside))).toEqual([[2, 0, 3, 1]]);
+  });
+
+  it('a visit ending exactly at c.start − tol does not match', () => {
+    const cases = one([{ ...base, start: 5000, end: 6000 }]);
+    expect(matchContacts(cases, one([{ ...base, person: 2, start: 0, end: 3200 }])).length).toBe(0);
+  });
+
+  it('sums pairwise overlaps without merging them', () => {
+    const cases = one([
+      { ...base, start: 0, end: 3600 },
+      { ...base, start: 600, end: 1200 },
+    ]);
+    const visits = one([{ ...base, person: 2, start: 0, end: 3600 }]);
+    // 3600 (clipped to the first widened case visit) + 3600 − 0 against the second: 0…3000 → 3000.
+    expect(toRows(matchContacts(cases, visits))).toEqual([[2, 0, 3, 3600 + 3000]]);
+  });
+
+  it('never matches the case person with their own case', () => {
+    const cases = one([{ ...base, start: 0, end: 3600 }]);
+    expect(matchContacts(cases, one([{ ...base, start: 0, end: 3600 }])).length).toBe(0);
+  });
+
+  it('handles empty inputs', () => {
+    const empty = one([]);
+    expect(matchContacts(empty, empty).length).toBe(0);
+    expect(matchContacts(one([{ ...base, start: 0, end: 1 }]), empty).length).toBe(0);
+    expect(matchCompanions(empty, one([{ ...base, start: 0, end: 1 }])).length).toBe(0);
+  });
+
+  it('refuses companions without cells and absurd ids', () => {
+    const cases = one([{ ...base, start: 0, end: 1 }]);
+    expect(() => matchCompanions({ ...cases, cell: undefined }, cases)).toThrow(TypeError);
+    expect(() => matchContacts(one([{ ...base, place: 2 ** 30, start: 0, end: 1 }]), cases)).toThrow(
+      RangeError,
+    );
+  });
+});

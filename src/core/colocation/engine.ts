@@ -1,0 +1,166 @@
+import { buildCaseIndex, type CaseIndex } from './case-index.ts';
+import { PairSums } from './pair-sums.ts';
+import type { CaseVisitColumns, MatchRows, TimeWindow, VisitColumns } from './types.ts';
+
+export type ContactOptions = {
+  /** Seconds added on both sides of every case visit (default 1800). */
+  tolerance?: number;
+  /** Only case visits intersecting this window count, clipped to it. */
+  window?: TimeWindow;
+};
+
+export type CompanionOptions = {
+  /** Minimum total overlap of a (person, case) pair over all cells, in seconds (default 600). */
+  minOverlap?: number;
+  window?: TimeWindow;
+};
+
+/** Below this bucket size a linear skip beats a binary search for the first candidate interval. */
+const linearSkipLimit = 16;
+
+/**
+ * Close-contact candidates: a case visit c and a visit v match when they share the place, v.person is not
+ * c.person, v.start < c.end + tol and v.end > c.start − tol; the pair contributes
+ * min(v.end, c.end + tol) − max(v.start, c.start − tol) seconds. One row per (person, case, place) with the
+ * sum of its pairs' overlaps (overlapping pairs are not merged into a union).
+ */
+export function matchContacts(
+  caseVisits: CaseVisitColumns,
+  visits: VisitColumns,
+  options: ContactOptions = {},
+): MatchRows {
+  const index = buildCaseIndex(caseVisits, caseVisits.place, options.tolerance ?? 1800, options.window);
+  return collect(index, scan(index, visits, visits.place));
+}
+
+/**
+ * 时空伴随 companions: the same join on grid cells with no tolerance; every (person, case, cell) row of a
+ * (person, case) pair is kept when the pair's total overlap over all cells is at least `minOverlap`.
+ */
+export function matchCompanions(
+  caseVisits: CaseVisitColumns,
+  visits: VisitColumns,
+  options: CompanionOptions = {},
+): MatchRows {
+  if (!caseVisits.cell || !visits.cell) {
+    throw new TypeError('companions need the cell column of the visits and of the case visits');
+  }
+  const index = buildCaseIndex(caseVisits, caseVisits.cell, 0, options.window);
+  return keepPairsAtLeast(collect(index, scan(index, visits, visits.cell)), options.minOverlap ?? 600);
+}
+
+/** The one pass over the visit columns. */
+function scan(index: CaseIndex, visits: VisitColumns, locations: Int32Array): PairSums {
+  const sums = new PairSums();
+  const { offsets, lo, hi, person: casePerson, group, maxSpan, maxLocation } = index;
+  const { person, start, end } = visits;
+  const n = visits.length;
+  for (let i = 0; i < n; i++) {
+    const l = locations[i] ?? -1;
+    if (l < 0 || l > maxLocation) {
+      continue;
+    }
+    let k = offsets[l] ?? 0;
+    const last = offsets[l + 1] ?? 0;
+    if (k === last) {
+      continue;
+    }
+    const vs = start[i] ?? 0;
+    const ve = end[i] ?? 0;
+    // An interval starting at or before vs − maxSpan ends at or before vs, so it cannot match.
+    const bound = vs - (maxSpan[l] ?? 0);
+    if (last - k > linearSkipLimit) {
+      let high = last;
+      while (k < high) {
+        const mid = (k + high) >>> 1;
+        if ((lo[mid] ?? 0) <= bound) {
+          k = mid + 1;
+        } else {
+          high = mid;
+        }
+      }
+    } else {
+      while (k < last && (lo[k] ?? 0) <= bound) {
+        k++;
+      }
+    }
+    const p = person[i] ?? -1;
+    for (; k < last; k++) {
+      const cl = lo[k] ?? 0;
+      if (cl >= ve) {
+        break;
+      }
+      const ch = hi[k] ?? 0;
+      if (ch > vs && casePerson[k] !== p) {
+        sums.add(p, group[k] ?? 0, (ve < ch ? ve : ch) - (vs > cl ? vs : cl));
+      }
+    }
+  }
+  return sums;
+}
+
+/** Sorted rows from the sums: groups are numbered in (case, location) order, so one numeric key sorts all. */
+function collect(index: CaseIndex, sums: PairSums): MatchRows {
+  const groupCount = index.groupCase.length;
+  const keys = new Float64Array(sums.size);
+  let at = 0;
+  sums.forEach((person, group) => {
+    keys[at++] = person * groupCount + group;
+  });
+  keys.sort();
+  const rows = emptyRows(keys.length);
+  for (let r = 0; r < keys.length; r++) {
+    const key = keys[r] ?? 0;
+    const group = key % groupCount;
+    const person = (key - group) / groupCount;
+    rows.person[r] = person;
+    rows.caseId[r] = index.groupCase[group] ?? 0;
+    rows.location[r] = index.groupLocation[group] ?? 0;
+    rows.overlap[r] = sums.get(person, group);
+  }
+  return rows;
+}
+
+function keepPairsAtLeast(rows: MatchRows, minOverlap: number): MatchRows {
+  const keep = new Uint8Array(rows.length);
+  let kept = 0;
+  for (let first = 0; first < rows.length;) {
+    let last = first;
+    let total = 0;
+    while (
+      last < rows.length &&
+      rows.person[last] === rows.person[first] &&
+      rows.caseId[last] === rows.caseId[first]
+    ) {
+      total += rows.overlap[last] ?? 0;
+      last++;
+    }
+    if (total >= minOverlap) {
+      keep.fill(1, first, last);
+      kept += last - first;
+    }
+    first = last;
+  }
+  const out = emptyRows(kept);
+  let at = 0;
+  for (let r = 0; r < rows.length; r++) {
+    if (keep[r] === 1) {
+      out.person[at] = rows.person[r] ?? 0;
+      out.caseId[at] = rows.caseId[r] ?? 0;
+      out.location[at] = rows.location[r] ?? 0;
+      out.overlap[at] = rows.overlap[r] ?? 0;
+      at++;
+    }
+  }
+  return out;
+}
+
+function emptyRows(length: number): MatchRows {
+  return {
+    length,
+    person: new Int32Array(length),
+    caseId: new Int32Array(length),
+    location: new Int32Array(length),
+    overlap: new Float64Array(length),
+  };
+}

@@ -1,0 +1,2 @@
+export { matchCompanions, matchContacts, type CompanionOptions, type ContactOptions } from './engine.ts';
+export type { CaseVisitColumns, MatchRows, TimeWindow, VisitColumns } from './types.ts';
