@@ -58,7 +58,8 @@ function randomWorld(
   return { cases: columns(caseRows), visits: columns(visitRows) };
 }
 
-describe('co-location engine against the brute-force reference', () => {
+// Thousands of worlds per property; a generous timeout because the suite shares the machine.
+describe('co-location engine against the brute-force reference', { timeout: 60_000 }, () => {
   it('agrees on contacts for thousands of random worlds', () => {
     const random = mulberry32(20200125);
     for (let iteration = 0; iteration < 3000; iteration++) {
