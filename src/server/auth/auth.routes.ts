@@ -27,6 +27,7 @@ export async function authRoutes(app: App, { db, config }: Deps): Promise<void> 
         permissions: permissionsOf(actor.role),
       },
       csrfToken: actor.csrfToken,
+      timeZone: config.timeZone,
     };
   };
 

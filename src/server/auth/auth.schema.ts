@@ -18,6 +18,8 @@ export const meSchema = z
       permissions: z.array(z.string()),
     }),
     csrfToken: z.string(),
+    /** The deployment time zone: every time is shown in it, and "day N" counts in it. */
+    timeZone: z.string(),
   })
   .meta({ id: 'Session' });
 

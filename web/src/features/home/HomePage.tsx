@@ -1,0 +1,33 @@
+import { Card, Typography } from 'antd';
+import { useNavigate } from 'react-router';
+import { visibleNavigation } from '../../app/AppLayout.tsx';
+import { useI18n } from '../../i18n/I18nProvider.tsx';
+import { useMe } from '../auth/queries.ts';
+
+export function HomePage() {
+  const { t } = useI18n();
+  const me = useMe();
+  const navigate = useNavigate();
+  if (!me.data) {
+    return null;
+  }
+  const modules = visibleNavigation(me.data).filter((item) => item.path !== '/');
+  return (
+    <>
+      <Typography.Title level={3} data-testid="home-title">
+        {t('home.welcome', { name: me.data.user.displayName })}
+      </Typography.Title>
+      <Typography.Paragraph type="secondary">
+        {t('home.intro', { jurisdiction: me.data.user.jurisdictionName })}
+      </Typography.Paragraph>
+      <Typography.Title level={5}>{t('home.modules')}</Typography.Title>
+      <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(200px, 1fr))', gap: 12 }}>
+        {modules.map((item) => (
+          <Card key={item.path} hoverable size="small" onClick={() => void navigate(item.path)}>
+            <Card.Meta avatar={item.icon} title={t(item.label)} />
+          </Card>
+        ))}
+      </div>
+    </>
+  );
+}
