@@ -34,6 +34,55 @@ export const detailMessages = {
   },
   iso_date: { 'zh-CN': '日期应为 YYYY-MM-DD', en: 'must be a date YYYY-MM-DD' },
   cursor: { 'zh-CN': '翻页游标无效', en: 'is not a valid page cursor' },
+  id_format: {
+    'zh-CN': '身份证号应为 18 位（末位可为 X）或 15 位数字',
+    en: 'a resident ID has 18 characters (the last may be X) or 15 digits',
+  },
+  id_birth_date: {
+    'zh-CN': '身份证号中的出生日期不存在',
+    en: 'the birth date in this ID number does not exist',
+  },
+  id_future_birth_date: {
+    'zh-CN': '身份证号中的出生日期晚于今天',
+    en: 'the birth date in this ID number is in the future',
+  },
+  id_checksum: {
+    'zh-CN': '身份证号校验码错误，请核对',
+    en: 'the check character of this ID number is wrong',
+  },
+  document_format: { 'zh-CN': '证件号码格式无效', en: 'is not a valid document number' },
+  document_type_required: {
+    'zh-CN': '填写证件号码时须选择证件类型',
+    en: 'choose the document type of the document number',
+  },
+  phone_format: {
+    'zh-CN': '电话应为 11 位手机号或“区号-号码”格式的固定电话',
+    en: 'must be an 11-digit mobile or a fixed line with its area code',
+  },
+  end_before_start: { 'zh-CN': '结束不能早于开始', en: 'the end is before the start' },
+  in_future: { 'zh-CN': '不能晚于当前时间', en: 'cannot be in the future' },
+  before_received: { 'zh-CN': '不能早于接报时间', en: 'cannot be before the report was received' },
+  unknown_preset: { 'zh-CN': '没有该防控方案版本', en: 'no such protocol preset' },
+  case_number_mask: {
+    'zh-CN': '病例编号模板须含一段连续的 #，如 LS-2020-####',
+    en: 'the case-number mask needs one run of #, e.g. LS-2020-####',
+  },
+  same_classification: { 'zh-CN': '与当前分类相同', en: 'is the current classification' },
+  classification_transition: {
+    'zh-CN': '不能从“{from}”改为“{to}”',
+    en: 'cannot change from {from} to {to}',
+  },
+  exclusion_evidence: {
+    'zh-CN': '排除须提供两次间隔至少 24 小时的连续核酸阴性结果',
+    en: 'an exclusion needs two consecutive negative NATs at least 24 h apart',
+  },
+  state_transition: {
+    'zh-CN': '调查不能从“{from}”转为“{to}”',
+    en: 'the investigation cannot move from {from} to {to}',
+  },
+  unknown_user: { 'zh-CN': '用户不存在或已停用', en: 'no such active user' },
+  unknown_person: { 'zh-CN': '人员不存在', en: 'no such person' },
+  unknown_outbreak: { 'zh-CN': '疫情不存在', en: 'no such outbreak' },
 } satisfies Record<string, Record<Locale, string>>;
 
 export type DetailMessageKey = keyof typeof detailMessages;
