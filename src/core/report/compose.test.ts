@@ -177,10 +177,10 @@ describe('composing the 流调报告', () => {
       '同行人员/防护',
       '证据来源（可信度）',
     ]);
-    expect(table.rows[0]?.[0]).toBe('01月21日 14:00—01月22日 01:00');
-    expect(table.rows[0]?.[3]).toBe('出租车/网约车，车次/车牌 晋J·T1234');
+    expect(table.rows[0]?.[0]).toBe('01月21日 14:00—\n01月22日 01:00');
+    expect(table.rows[0]?.[3]).toBe('出租车/网约车\n车次/车牌 晋J·T1234');
     expect(table.rows[0]?.[5]).toBe('监控视频（高）：商场监控 2 号门');
-    expect(table.rows[1]?.[0]).toBe('01月22日 10:00—10:30');
+    expect(table.rows[1]?.[0]).toBe('01月22日\n10:00—10:30');
     expect(table.rows[1]?.[1]).toBe('离石区某大药房（离石区某街）');
     expect(table.rows[1]?.[4]).toBe('防护：未戴口罩');
     expect(table.rows[1]?.[5]).toBe('电子支付凭证（高）：微信支付 10:12；\n本人陈述（中）');

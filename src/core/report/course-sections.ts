@@ -15,7 +15,7 @@ function transportText(entry: ReportTrajectoryEntry): string {
       entry.vehicleNumber ? `车次/车牌 ${entry.vehicleNumber}` : null,
       entry.seat ? `座位 ${entry.seat}` : null,
     ],
-    '，',
+    '\n',
     NONE,
   );
 }
@@ -45,7 +45,7 @@ export function trajectoryRows(input: InvestigationReportInput): string[][] {
           entry.companions ? `同行：${entry.companions}` : null,
           entry.protection ? `防护：${entry.protection}` : null,
         ],
-        '；',
+        '\n',
         NONE,
       ),
       evidenceText(entry),
@@ -63,7 +63,7 @@ export function contactBlocks(input: InvestigationReportInput): DocBlock[] {
     type: 'table',
     caption: '活动轨迹及佐证',
     columns: trajectoryColumns,
-    widths: [16, 20, 14, 12, 14, 24],
+    widths: [15, 19, 13, 14, 13, 26],
     rows: trajectoryRows(input),
   });
   return blocks;

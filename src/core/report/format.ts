@@ -28,16 +28,18 @@ export function chineseDate(date: string | null | undefined): string {
   return `${date.slice(0, 4)}年${date.slice(5, 7)}月${date.slice(8, 10)}日`;
 }
 
-/** `01月21日 09:00—10:30`, or with both dates when the span crosses midnight. */
+/**
+ * `01月21日⏎09:00—10:30`, or with both dates when the span crosses midnight; the line break keeps the
+ * narrow time column of the trajectory table readable.
+ */
 export function timeSpan(startAt: string, endAt: string, timeZone: string): string {
   const startDate = localDateOf(startAt, timeZone);
   const endDate = localDateOf(endAt, timeZone);
-  const start = `${startDate.slice(5, 7)}月${startDate.slice(8, 10)}日 ${localTimeOf(startAt, timeZone)}`;
-  const end =
-    startDate === endDate
-      ? localTimeOf(endAt, timeZone)
-      : `${endDate.slice(5, 7)}月${endDate.slice(8, 10)}日 ${localTimeOf(endAt, timeZone)}`;
-  return `${start}—${end}`;
+  const day = (date: string) => `${date.slice(5, 7)}月${date.slice(8, 10)}日`;
+  if (startDate === endDate) {
+    return `${day(startDate)}\n${localTimeOf(startAt, timeZone)}—${localTimeOf(endAt, timeZone)}`;
+  }
+  return `${day(startDate)} ${localTimeOf(startAt, timeZone)}—\n${day(endDate)} ${localTimeOf(endAt, timeZone)}`;
 }
 
 /** Joins the non-blank parts with `sep`; nothing left → `fallback`. */

@@ -72,6 +72,7 @@ export function travelBlocks(input: InvestigationReportInput): DocBlock[] {
     {
       type: 'table',
       columns: ['起始日期', '结束日期', '地点', '事由', '交通方式'],
+      widths: [19, 19, 24, 17, 21],
       rows: input.travel.map((t) => [
         chineseDate(t.from),
         chineseDate(t.to),
