@@ -64,3 +64,16 @@ async function adminQuery(url: string, text: string): Promise<void> {
     await client.end();
   }
 }
+
+/** An empty database (no schema) on the test cluster, for restore tests; PostgreSQL only. */
+export async function createEmptyPgDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+  const adminUrl = inject('pgAdminUrl');
+  const name = `saolei_e${randomBytes(5).toString('hex')}_${process.ppid}`;
+  await adminQuery(adminUrl, `create database ${name} template template0`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: () => adminQuery(adminUrl, `drop database if exists ${name} with (force)`),
+  };
+}
