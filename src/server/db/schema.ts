@@ -178,6 +178,68 @@ export type TaskTable = {
   version: number;
 };
 
+export type TrajectoryEntryTable = {
+  id: Generated<number>;
+  case_id: number;
+  start_at: Instant;
+  end_at: Instant;
+  place_name: string;
+  place_kind: string;
+  address: string | null;
+  division_code: string | null;
+  place_id: number | null;
+  activity: string | null;
+  transport_kind: string | null;
+  vehicle_number: string | null;
+  seat: string | null;
+  companions: string | null;
+  protection: string | null;
+  created_at: Instant;
+  updated_at: Instant;
+  version: number;
+  archived: Flag;
+  archived_reason: string | null;
+};
+
+export type EvidenceItemTable = {
+  id: Generated<number>;
+  entry_id: number;
+  source: string;
+  reference: string | null;
+  confidence: string;
+  attachment_name: string | null;
+  attachment_size: number | null;
+  attachment_type: string | null;
+  attachment_path: string | null;
+  created_at: Instant;
+  created_by: number | null;
+  archived: Flag;
+};
+
+export type ReportVersionTable = {
+  id: Generated<number>;
+  case_id: number;
+  kind: string;
+  number: number;
+  author_id: number | null;
+  author_name: string;
+  created_at: Instant;
+  /** The composed document model (core/report) as JSON. */
+  content: JsonText;
+  docx: Buffer;
+  docx_size: number;
+};
+
+export type ReportSubmissionTable = {
+  id: Generated<number>;
+  report_version_id: number;
+  /** JSON array of recipient names. */
+  recipients: JsonText;
+  submitted_at: Instant;
+  submitted_by: number | null;
+  submitted_by_name: string;
+};
+
 export type Database = {
   divisions: DivisionTable;
   users: UserTable;
@@ -190,6 +252,10 @@ export type Database = {
   case_classification_history: CaseClassificationHistoryTable;
   investigations: InvestigationTable;
   tasks: TaskTable;
+  trajectory_entries: TrajectoryEntryTable;
+  evidence_items: EvidenceItemTable;
+  report_versions: ReportVersionTable;
+  report_submissions: ReportSubmissionTable;
 };
 
 export type UserRow = Selectable<UserTable>;
@@ -215,3 +281,12 @@ export type InvestigationUpdate = Updateable<InvestigationTable>;
 export type TaskRow = Selectable<TaskTable>;
 export type NewTaskRow = Insertable<TaskTable>;
 export type TaskUpdate = Updateable<TaskTable>;
+export type TrajectoryEntryRow = Selectable<TrajectoryEntryTable>;
+export type NewTrajectoryEntryRow = Insertable<TrajectoryEntryTable>;
+export type TrajectoryEntryUpdate = Updateable<TrajectoryEntryTable>;
+export type EvidenceItemRow = Selectable<EvidenceItemTable>;
+export type NewEvidenceItemRow = Insertable<EvidenceItemTable>;
+export type ReportVersionRow = Selectable<ReportVersionTable>;
+export type NewReportVersionRow = Insertable<ReportVersionTable>;
+export type ReportSubmissionRow = Selectable<ReportSubmissionTable>;
+export type NewReportSubmissionRow = Insertable<ReportSubmissionTable>;
