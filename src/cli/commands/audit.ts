@@ -16,7 +16,7 @@ export async function auditCommand(args: string[]): Promise<void> {
         `audit chain broken at event ${result.firstBad.seq} (${result.firstBad.reason}); ${result.count} events before it are intact`,
       );
     }
-    process.stdout.write(`audit chain intact: ${result.count} events\n`);
+    process.stdout.write(`audit chain intact: ${result.count} events, head ${result.headHash}\n`);
   } finally {
     await db.close();
   }

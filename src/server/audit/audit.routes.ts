@@ -91,6 +91,7 @@ export async function auditRoutes(app: App, { db }: Deps): Promise<void> {
           200: z.object({
             ok: z.boolean(),
             count: z.number(),
+            headHash: z.string().optional(),
             firstBad: z.object({ seq: z.number(), reason: z.string() }).optional(),
           }),
           ...errorResponses,

@@ -81,7 +81,7 @@ export function diff(
 }
 
 export type VerifyResult =
-  | { ok: true; count: number }
+  | { ok: true; count: number; headHash: string }
   | { ok: false; count: number; firstBad: ChainBreak | { seq: number; reason: 'missing_tail' } };
 
 /** Recomputes the whole chain in batches; names the first row that was altered, inserted or removed. */
@@ -101,7 +101,7 @@ export async function verifyChain(db: Executor, batchSize = 5000): Promise<Verif
   if (head.seq !== state.seq || head.hash !== state.prevHash) {
     return { ok: false, count: state.seq, firstBad: { seq: state.seq + 1, reason: 'missing_tail' } };
   }
-  return { ok: true, count: state.seq };
+  return { ok: true, count: state.seq, headHash: state.prevHash };
 }
 
 function toChainRow(row: AuditEventRow) {
