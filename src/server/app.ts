@@ -25,6 +25,7 @@ import { healthRoutes } from './health/health.routes.ts';
 import type { App, Deps } from './http/types.ts';
 import { jurisdictionsRoutes } from './jurisdictions/jurisdictions.routes.ts';
 import { usersRoutes } from './users/users.routes.ts';
+import { protocolsRoutes } from './protocols/protocols.routes.ts';
 
 /** Route modules in the order they register; each feature adds one line here. */
 const features: ReadonlyArray<(app: App, deps: Deps) => Promise<void>> = [
@@ -33,6 +34,7 @@ const features: ReadonlyArray<(app: App, deps: Deps) => Promise<void>> = [
   jurisdictionsRoutes,
   usersRoutes,
   auditRoutes,
+  protocolsRoutes,
 ];
 
 export type BuiltApp = { app: App; routes: RegisteredRoute[] };

@@ -11,7 +11,7 @@ import { presetById } from './presets.ts';
 export function resolveProtocol(presetId: string, overlayId?: string | null): Preset {
   const preset = presetById(presetId);
   if (!preset) {
-    throw new ProtocolInputError('presetId', 'unknown_protocol', { id: presetId });
+    throw new ProtocolInputError('presetId', 'unknown_preset', { id: presetId });
   }
   if (overlayId === undefined || overlayId === null) {
     return preset;

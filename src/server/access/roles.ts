@@ -25,6 +25,8 @@ const grants = {
   'users:read': ['admin'],
   'users:write': ['admin'],
   'jurisdictions:read': roles,
+  /** The protocol presets are public rules; every role plans with them. */
+  'protocols:read': roles,
   'jurisdictions:write': ['admin'],
   'audit:read': ['admin', 'commander', 'lead'],
   'audit:verify': ['admin'],

@@ -83,6 +83,11 @@ export const detailMessages = {
   unknown_user: { 'zh-CN': '用户不存在或已停用', en: 'no such active user' },
   unknown_person: { 'zh-CN': '人员不存在', en: 'no such person' },
   unknown_outbreak: { 'zh-CN': '疫情不存在', en: 'no such outbreak' },
+  unknown_overlay: { 'zh-CN': '没有该本地规则', en: 'no such local overlay' },
+  overlay_not_applicable: {
+    'zh-CN': '本地规则 {overlay} 不适用于 {preset}',
+    en: 'the local overlay {overlay} does not apply to {preset}',
+  },
 } satisfies Record<string, Record<Locale, string>>;
 
 export type DetailMessageKey = keyof typeof detailMessages;
