@@ -4,7 +4,9 @@ import { text } from './preset-parts.ts';
 /**
  * 离石区 (the seed's district), 2020: discharged cases are sampled in week 2 and week 4 of the 14-day
  * isolation observation, and once more in the recovery period at day 28 — serum, anal swab and throat swab
- * (PROTOCOLS.md §5, from the newspaper page in seed/).
+ * (PROTOCOLS.md §5, from the newspaper page in seed/). The page names serum, anal and throat swabs once,
+ * after the day-28 sampling; saolei reads the week-2 and week-4 samplings as swabs (throat and anal) and
+ * keeps serum for the recovery period, where paired serology needs it.
  */
 export const lishi2020: Overlay = parseOverlay({
   id: 'lishi-2020',
