@@ -69,9 +69,7 @@ export async function api<T>(method: Method, url: string, body?: unknown): Promi
   return json as T;
 }
 
-function isErrorBody(
-  value: unknown,
-): value is {
+function isErrorBody(value: unknown): value is {
   error: { code: string; message: string; details?: ApiErrorDetail[] } & Record<string, unknown>;
 } {
   return typeof value === 'object' && value !== null && 'error' in value;
