@@ -25,6 +25,7 @@ import { healthRoutes } from './health/health.routes.ts';
 import type { App, Deps } from './http/types.ts';
 import { jurisdictionsRoutes } from './jurisdictions/jurisdictions.routes.ts';
 import { usersRoutes } from './users/users.routes.ts';
+import { trajectoryRoutes } from './trajectory/trajectory.routes.ts';
 import { protocolsRoutes } from './protocols/protocols.routes.ts';
 
 /** Route modules in the order they register; each feature adds one line here. */
@@ -34,6 +35,7 @@ const features: ReadonlyArray<(app: App, deps: Deps) => Promise<void>> = [
   jurisdictionsRoutes,
   usersRoutes,
   auditRoutes,
+  trajectoryRoutes,
   protocolsRoutes,
 ];
 

@@ -79,6 +79,12 @@ const grants = {
   'cases:write': ['lead', 'investigator'],
   'investigations:read': ['commander', 'lead', 'investigator', 'tracer'],
   'investigations:write': ['lead', 'investigator'],
+  'trajectories:write': ['lead', 'investigator'],
+  /** The 流调报告 is written for the health bureau and the command office, so commanders read it. */
+  'reports:read': ['commander', 'lead', 'investigator'],
+  'reports:write': ['lead', 'investigator'],
+  /** Investigators submit too: at night the investigator on duty files the 24-hour report. */
+  'reports:submit': ['lead', 'investigator'],
   'tasks:read': [
     'commander',
     'lead',

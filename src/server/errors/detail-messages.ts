@@ -60,6 +60,15 @@ export const detailMessages = {
     en: 'must be an 11-digit mobile or a fixed line with its area code',
   },
   end_before_start: { 'zh-CN': '结束不能早于开始', en: 'the end is before the start' },
+  attachment_empty: { 'zh-CN': '附件为空', en: 'the file is empty' },
+  attachment_type: {
+    'zh-CN': '附件类型不支持，可上传：{types}',
+    en: 'this file type is not accepted; accepted: {types}',
+  },
+  investigation_not_ready: {
+    'zh-CN': '调查处于“{state}”状态，尚不能报送',
+    en: 'the investigation is in state {state} and cannot be submitted yet',
+  },
   in_future: { 'zh-CN': '不能晚于当前时间', en: 'cannot be in the future' },
   before_received: { 'zh-CN': '不能早于接报时间', en: 'cannot be before the report was received' },
   unknown_preset: { 'zh-CN': '没有该防控方案版本', en: 'no such protocol preset' },
