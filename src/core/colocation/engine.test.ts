@@ -1,19 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { matchCompanions, matchContacts } from './engine.ts';
+import { mulberry32 } from './random.ts';
 import { referenceMatch, toRows } from './reference.ts';
 import type { CaseVisitColumns, VisitColumns } from './types.ts';
-
-/** mulberry32: a tiny seeded PRNG so that a failing case can be replayed from its seed. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Rows = { person: number; caseId: number; place: number; cell: number; start: number; end: number }[];
 

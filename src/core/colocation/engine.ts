@@ -1,5 +1,5 @@
 import { buildCaseIndex, type CaseIndex } from './case-index.ts';
-import { PairSums } from './pair-sums.ts';
+import { PairLog, sumPairs } from './pair-sort.ts';
 import type { CaseVisitColumns, MatchRows, TimeWindow, VisitColumns } from './types.ts';
 
 export type ContactOptions = {
@@ -50,8 +50,8 @@ export function matchCompanions(
 }
 
 /** The one pass over the visit columns. */
-function scan(index: CaseIndex, visits: VisitColumns, locations: Int32Array): PairSums {
-  const sums = new PairSums();
+function scan(index: CaseIndex, visits: VisitColumns, locations: Int32Array): PairLog {
+  const pairs = new PairLog();
   const { offsets, lo, hi, person: casePerson, group, maxSpan, maxLocation } = index;
   const { person, start, end } = visits;
   const n = visits.length;
@@ -92,31 +92,23 @@ function scan(index: CaseIndex, visits: VisitColumns, locations: Int32Array): Pa
       }
       const ch = hi[k] ?? 0;
       if (ch > vs && casePerson[k] !== p) {
-        sums.add(p, group[k] ?? 0, (ve < ch ? ve : ch) - (vs > cl ? vs : cl));
+        pairs.add(p, group[k] ?? 0, (ve < ch ? ve : ch) - (vs > cl ? vs : cl));
       }
     }
   }
-  return sums;
+  return pairs;
 }
 
-/** Sorted rows from the sums: groups are numbered in (case, location) order, so one numeric key sorts all. */
-function collect(index: CaseIndex, sums: PairSums): MatchRows {
-  const groupCount = index.groupCase.length;
-  const keys = new Float64Array(sums.size);
-  let at = 0;
-  sums.forEach((person, group) => {
-    keys[at++] = person * groupCount + group;
-  });
-  keys.sort();
-  const rows = emptyRows(keys.length);
-  for (let r = 0; r < keys.length; r++) {
-    const key = keys[r] ?? 0;
-    const group = key % groupCount;
-    const person = (key - group) / groupCount;
-    rows.person[r] = person;
+/** Rows from the pairs: groups are numbered in (case, location) order, so (person, group) order is the row order. */
+function collect(index: CaseIndex, pairs: PairLog): MatchRows {
+  const summed = sumPairs(pairs, index.groupCase.length);
+  const rows = emptyRows(summed.length);
+  for (let r = 0; r < summed.length; r++) {
+    const group = summed.group[r] ?? 0;
+    rows.person[r] = summed.person[r] ?? 0;
     rows.caseId[r] = index.groupCase[group] ?? 0;
     rows.location[r] = index.groupLocation[group] ?? 0;
-    rows.overlap[r] = sums.get(person, group);
+    rows.overlap[r] = summed.sum[r] ?? 0;
   }
   return rows;
 }

@@ -1,0 +1,127 @@
+import { GrowableFloat64 } from './growable.ts';
+
+/** Integer ids below this value are looked up in a flat table instead of a Map. */
+const tableLimit = 1 << 25;
+const canonicalInteger = /^(0|[1-9]\d{0,14})$/;
+
+/**
+ * Maps external ids (integers or any text) to dense integers in order of first appearance, and back.
+ * An id is an integer when written canonically (no sign, no leading zero, at most 15 digits), so "42" and
+ * a quoted "42" are the same id while "042" is a different, textual one.
+ */
+export class IdDictionary {
+  private table = new Int32Array(1 << 16);
+  private largeIntegers = new Map<number, number>();
+  private strings = new Map<string, number>();
+  /** Dense id → integer value, or NaN for a textual id (then in `textOf`). */
+  private valueOf = new GrowableFloat64();
+  private textOf = new Map<number, string>();
+
+  get size(): number {
+    return this.valueOf.length;
+  }
+
+  /** The dense id of a non-negative integer id. */
+  integer(value: number): number {
+    if (value < tableLimit) {
+      if (value >= this.table.length) {
+        this.growTable(value);
+      }
+      const held = this.table[value] ?? 0;
+      if (held !== 0) {
+        return held - 1;
+      }
+      const id = this.append(value);
+      this.table[value] = id + 1;
+      return id;
+    }
+    const held = this.largeIntegers.get(value);
+    if (held !== undefined) {
+      return held;
+    }
+    const id = this.append(value);
+    this.largeIntegers.set(value, id);
+    return id;
+  }
+
+  /** The dense id of an id read as text. */
+  text(value: string): number {
+    if (canonicalInteger.test(value)) {
+      return this.integer(Number(value));
+    }
+    const held = this.strings.get(value);
+    if (held !== undefined) {
+      return held;
+    }
+    const id = this.append(Number.NaN);
+    this.strings.set(value, id);
+    this.textOf.set(id, value);
+    return id;
+  }
+
+  label(id: number): string {
+    const value = this.valueOf.data[id] ?? Number.NaN;
+    return Number.isNaN(value) ? (this.textOf.get(id) ?? '') : String(value);
+  }
+
+  /** Whether every id is an integer (then outputs sort numerically). */
+  get allIntegers(): boolean {
+    return this.strings.size === 0;
+  }
+
+  /**
+   * The rank of every dense id when ids are ordered integers first (numerically), then text (by code
+   * unit), so that renumbering columns by rank makes numeric order equal external order.
+   */
+  ranks(): Int32Array {
+    const rank = new Int32Array(this.size);
+    let next = 0;
+    // The table is indexed by value, so walking it yields the small integers already sorted.
+    for (let value = 0; value < this.table.length; value++) {
+      const held = this.table[value] ?? 0;
+      if (held !== 0) {
+        rank[held - 1] = next++;
+      }
+    }
+    for (const [, id] of [...this.largeIntegers].sort((a, b) => a[0] - b[0])) {
+      rank[id] = next++;
+    }
+    for (const [, id] of [...this.strings].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) {
+      rank[id] = next++;
+    }
+    return rank;
+  }
+
+  /** A dictionary whose dense ids are the ranks: call after renumbering the columns with `ranks()`. */
+  renumbered(rank: Int32Array): IdDictionary {
+    const next = new IdDictionary();
+    const order = new Int32Array(this.size);
+    rank.forEach((r, id) => {
+      order[r] = id;
+    });
+    for (const id of order) {
+      const value = this.valueOf.data[id] ?? Number.NaN;
+      if (Number.isNaN(value)) {
+        next.text(this.textOf.get(id) ?? '');
+      } else {
+        next.integer(value);
+      }
+    }
+    return next;
+  }
+
+  private append(value: number): number {
+    this.valueOf.push(value);
+    return this.valueOf.length - 1;
+  }
+
+  private growTable(value: number): void {
+    let capacity = this.table.length;
+    while (capacity <= value) {
+      capacity *= 2;
+    }
+    const next = new Int32Array(Math.min(capacity, tableLimit));
+    next.set(this.table);
+    this.table = next;
+  }
+}

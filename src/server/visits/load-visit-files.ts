@@ -1,0 +1,37 @@
+import { sortIds } from '../../core/colocation/renumber.ts';
+import type { CaseVisitColumns, VisitColumns } from '../../core/colocation/types.ts';
+import { createDictionaries, type BadRow, type VisitDictionaries } from '../../core/colocation/visit-csv.ts';
+import { readVisitFile, type ReadProgress } from './read-visit-file.ts';
+
+export type LoadedVisits = {
+  visits: VisitColumns;
+  cases: CaseVisitColumns;
+  /** Label the dense ids of the columns with the files' ids. */
+  dictionaries: VisitDictionaries;
+  bad: { visits: BadRow[]; cases: BadRow[] };
+};
+
+/**
+ * Reads a case-visit file and a visit file with shared id dictionaries, then renumbers the ids so that
+ * the engine's numeric order is the files' id order.
+ */
+export async function loadVisitFiles(options: {
+  visitsPath: string;
+  caseVisitsPath: string;
+  dwell?: number;
+  requireCell?: boolean;
+  onProgress?: ReadProgress;
+}): Promise<LoadedVisits> {
+  const dictionaries = createDictionaries();
+  const common = { dictionaries, dwell: options.dwell, requireCell: options.requireCell };
+  const cases = await readVisitFile(options.caseVisitsPath, { ...common, kind: 'case-visits' });
+  const visits = await readVisitFile(options.visitsPath, { ...common, kind: 'visits' }, options.onProgress);
+  const visitColumns = visits.visitColumns();
+  const caseColumns = cases.caseVisitColumns();
+  return {
+    visits: visitColumns,
+    cases: caseColumns,
+    dictionaries: sortIds(dictionaries, visitColumns, caseColumns),
+    bad: { visits: visits.bad, cases: cases.bad },
+  };
+}

@@ -1,0 +1,121 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { IdDictionary } from '../../core/colocation/id-dictionary.ts';
+import { VisitHeaderError, type BadRow } from '../../core/colocation/visit-csv.ts';
+import { readVisitFile, type ReadProgress } from './read-visit-file.ts';
+import {
+  appendDictionaryTail,
+  columnFiles,
+  commitManifest,
+  dictionaryKinds,
+  loadDictionary,
+  recoverStore,
+  segmentFile,
+  writeDurably,
+  type Manifest,
+} from './visit-store.ts';
+
+/** Another import holds the store (in this process or another live one). */
+export class StoreBusyError extends Error {}
+
+/** The visit file cannot be imported at all (e.g. its header lacks a required column). */
+export class VisitFileError extends Error {}
+
+/**
+ * Takes the store's lock file. A lock left by a process that no longer runs (kill -9, power loss) is
+ * taken over; the caller must then run recovery before anything else.
+ */
+export function acquireStoreLock(dir: string): () => void {
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, 'lock');
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      fs.writeFileSync(file, String(process.pid), { flag: 'wx' });
+      return () => fs.rmSync(file, { force: true });
+    } catch (error) {
+      if (!(error instanceof Error && 'code' in error && error.code === 'EEXIST')) {
+        throw error;
+      }
+      const holder = Number(fs.readFileSync(file, 'utf8'));
+      if (Number.isInteger(holder) && holder > 0 && processAlive(holder)) {
+        throw new StoreBusyError(`another import (process ${holder}) is writing the visit store`);
+      }
+      fs.rmSync(file, { force: true });
+    }
+  }
+  throw new StoreBusyError('the visit store lock could not be taken');
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return error instanceof Error && 'code' in error && error.code === 'EPERM';
+  }
+}
+
+export type StoreImportResult = { rows: number; bad: BadRow[]; segment: string | null; manifest: Manifest };
+
+/**
+ * Appends one visit file to the store as a new segment. Streams the file through the visit reader (memory:
+ * the read buffer plus the new columns), writes the segment and the dictionaries' new ids, fsyncs them,
+ * and only then renames a new manifest into place: until that rename the store is exactly as before.
+ * The caller holds the lock and has run `recoverStore`.
+ */
+export async function appendVisitFile(
+  dir: string,
+  file: string,
+  options: { dwell?: number; onProgress?: ReadProgress },
+): Promise<StoreImportResult> {
+  const manifest = recoverStore(dir);
+  const dictionaries = {
+    person: loadDictionary(dir, manifest, 'person'),
+    place: loadDictionary(dir, manifest, 'place'),
+    cell: loadDictionary(dir, manifest, 'cell'),
+    caseId: new IdDictionary(),
+  };
+  const before = {
+    person: dictionaries.person.size,
+    place: dictionaries.place.size,
+    cell: dictionaries.cell.size,
+  };
+  let parser;
+  try {
+    parser = await readVisitFile(file, { kind: 'visits', dictionaries, dwell: options.dwell }, options.onProgress);
+  } catch (error) {
+    if (error instanceof VisitHeaderError) {
+      throw new VisitFileError(error.message);
+    }
+    throw error;
+  }
+  const rows = parser.rows;
+  if (rows === 0) {
+    return { rows, bad: parser.bad, segment: null, manifest };
+  }
+  const columns = parser.visitColumns();
+  const segment = `seg-${Date.now().toString(36)}-${crypto.randomBytes(4).toString('hex')}`;
+  const cells = columns.cell !== undefined;
+  for (const [column, width] of columnFiles) {
+    const data = column === 'cell' ? columns.cell : columns[column];
+    if (!data) {
+      continue;
+    }
+    writeDurably(segmentFile(dir, segment, column), new Uint8Array(data.buffer, 0, rows * width), 'w');
+  }
+  const next: Manifest = {
+    format: 1,
+    segments: [...manifest.segments, { name: segment, rows, cells }],
+    dictionaries: { ...manifest.dictionaries },
+  };
+  for (const kind of dictionaryKinds) {
+    const tail = appendDictionaryTail(dir, kind, dictionaries[kind], before[kind]);
+    next.dictionaries[kind] = {
+      entries: tail.entries,
+      bytes: manifest.dictionaries[kind].bytes + tail.appendedBytes,
+    };
+  }
+  commitManifest(dir, next);
+  return { rows, bad: parser.bad, segment, manifest: next };
+}
