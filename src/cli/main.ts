@@ -2,6 +2,7 @@ import { ConfigError } from '../server/config/config.ts';
 import { auditCommand } from './commands/audit.ts';
 import { backupCommand, restoreCommand } from './commands/backup.ts';
 import { demoCommand } from './commands/demo.ts';
+import { importCommand } from './commands/import.ts';
 import { migrateCommand } from './commands/migrate.ts';
 import { serveCommand } from './commands/serve.ts';
 import { userCommand } from './commands/user.ts';
@@ -15,6 +16,7 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
   demo: demoCommand,
   backup: backupCommand,
   restore: restoreCommand,
+  import: importCommand,
 };
 
 const usage = `usage: saolei <command> [options]
@@ -29,6 +31,8 @@ const usage = `usage: saolei <command> [options]
   audit verify                              check the audit hash chain
   backup FILE                               write a backup of the database
   restore FILE [--data DIR]                 restore a backup into an empty data folder
+  import visits FILE [--persons-ref FILE] [--places-ref FILE] [--dwell SECONDS]
+                                            append a visit log (.csv/.xlsx) to the visit store
 
 Configuration: SAOLEI_* environment variables (see README).`;
 

@@ -27,6 +27,7 @@ import { jurisdictionsRoutes } from './jurisdictions/jurisdictions.routes.ts';
 import { usersRoutes } from './users/users.routes.ts';
 import { trajectoryRoutes } from './trajectory/trajectory.routes.ts';
 import { protocolsRoutes } from './protocols/protocols.routes.ts';
+import { placesFeatureRoutes } from './places/places-feature.ts';
 
 /** Route modules in the order they register; each feature adds one line here. */
 const features: ReadonlyArray<(app: App, deps: Deps) => Promise<void>> = [
@@ -37,6 +38,7 @@ const features: ReadonlyArray<(app: App, deps: Deps) => Promise<void>> = [
   auditRoutes,
   trajectoryRoutes,
   protocolsRoutes,
+  placesFeatureRoutes,
 ];
 
 export type BuiltApp = { app: App; routes: RegisteredRoute[] };

@@ -96,6 +96,25 @@ const grants = {
     'disinfector',
   ],
   'tasks:write': ['lead', 'investigator', 'tracer', 'site_staff', 'sampler', 'lab', 'disinfector'],
+  'places:read': [
+    'commander',
+    'lead',
+    'investigator',
+    'tracer',
+    'site_staff',
+    'sampler',
+    'lab',
+    'disinfector',
+  ],
+  'places:write': ['lead', 'investigator'],
+  /** Visit logs (venue scans, payments, transit, telecom) and their reference files. */
+  'visits:import': ['lead', 'investigator'],
+  'discovery:run': ['lead', 'investigator'],
+  /** Confirming a candidate creates a contact, so the roles that write contacts decide. */
+  'discovery:decide': ['lead', 'investigator', 'tracer'],
+  'measures:write': ['lead', 'investigator', 'disinfector'],
+  /** A suspension of business is approved by the command office or the team lead (DESIGN §2). */
+  'measures:approve': ['commander', 'lead'],
 } satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof grants;

@@ -10,12 +10,14 @@ import type { Db } from './connect.ts';
 import * as foundation from './migrations/20261128-0001-foundation.ts';
 import * as cases from './migrations/20261128-0002-cases.ts';
 import * as trajectoryReports from './migrations/20261128-0003-trajectory-reports.ts';
+import * as placesDiscovery from './migrations/20261128-0004-places-discovery.ts';
 
 /** Every migration, in order. Names are frozen once landed; add new files at the end. */
 const migrations: Record<string, { up: MigrationFn }> = {
   '20261128-0001-foundation': foundation,
   '20261128-0002-cases': cases,
   '20261128-0003-trajectory-reports': trajectoryReports,
+  '20261128-0004-places-discovery': placesDiscovery,
 };
 
 class StaticProvider implements MigrationProvider {

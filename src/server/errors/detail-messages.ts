@@ -97,6 +97,20 @@ export const detailMessages = {
     'zh-CN': '本地规则 {overlay} 不适用于 {preset}',
     en: 'the local overlay {overlay} does not apply to {preset}',
   },
+  venue_code_taken: { 'zh-CN': '该场所码已登记给其他场所', en: 'this venue code belongs to another place' },
+  entry_not_found: { 'zh-CN': '未找到该轨迹条目', en: 'no such trajectory entry' },
+  measure_transition: {
+    'zh-CN': '当前状态为 {from}，不能执行该操作',
+    en: 'not allowed while the measure is {from}',
+  },
+  measure_kind: { 'zh-CN': '该措施不是 {kind}', en: 'this measure is not a {kind}' },
+  candidate_decided: { 'zh-CN': '该候选人已处理（{status}）', en: 'this candidate was already {status}' },
+  reason_required: { 'zh-CN': '请填写原因', en: 'a reason is required' },
+  visit_file_type: {
+    'zh-CN': '访问记录文件应为 .csv 或 .xlsx',
+    en: 'a visit file must be .csv or .xlsx',
+  },
+  import_running: { 'zh-CN': '已有导入正在进行', en: 'another import is running' },
 } satisfies Record<string, Record<Locale, string>>;
 
 export type DetailMessageKey = keyof typeof detailMessages;

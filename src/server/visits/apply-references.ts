@@ -47,7 +47,11 @@ export async function applyReferences(
   let placesUpdated = 0;
   for (const ref of places) {
     if (!isWithin(scope, ref.divisionCode)) {
-      bad.push({ line: ref.line, field: 'places reference: division_code', reason: 'outside your jurisdiction' });
+      bad.push({
+        line: ref.line,
+        field: 'places reference: division_code',
+        reason: 'outside your jurisdiction',
+      });
       continue;
     }
     const held = await findPlaceByVenueCode(trx, ref.venueCode);
@@ -70,7 +74,11 @@ export async function applyReferences(
       continue;
     }
     if (!isWithin(scope, held.division_code)) {
-      bad.push({ line: ref.line, field: 'places reference: place_id', reason: 'the place is outside your jurisdiction' });
+      bad.push({
+        line: ref.line,
+        field: 'places reference: place_id',
+        reason: 'the place is outside your jurisdiction',
+      });
       continue;
     }
     await trx

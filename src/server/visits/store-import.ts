@@ -83,7 +83,11 @@ export async function appendVisitFile(
   };
   let parser;
   try {
-    parser = await readVisitFile(file, { kind: 'visits', dictionaries, dwell: options.dwell }, options.onProgress);
+    parser = await readVisitFile(
+      file,
+      { kind: 'visits', dictionaries, dwell: options.dwell },
+      options.onProgress,
+    );
   } catch (error) {
     if (error instanceof VisitHeaderError) {
       throw new VisitFileError(error.message);

@@ -25,7 +25,11 @@ export async function insertImport(db: Executor, row: Insertable<VisitImportTabl
   return Number(inserted.id);
 }
 
-export async function updateImport(db: Executor, id: number, patch: Updateable<VisitImportTable>): Promise<void> {
+export async function updateImport(
+  db: Executor,
+  id: number,
+  patch: Updateable<VisitImportTable>,
+): Promise<void> {
   await db.updateTable('visit_imports').set(patch).where('id', '=', id).execute();
 }
 
@@ -34,7 +38,11 @@ export async function findImport(db: Executor, id: number): Promise<VisitImportR
 }
 
 /** Imports newest first, keyset-paged by id. */
-export async function listImports(db: Executor, beforeId: number | undefined, limit: number): Promise<VisitImportRow[]> {
+export async function listImports(
+  db: Executor,
+  beforeId: number | undefined,
+  limit: number,
+): Promise<VisitImportRow[]> {
   let query = db.selectFrom('visit_imports').select(columns);
   if (beforeId !== undefined) {
     query = query.where('id', '<', beforeId);

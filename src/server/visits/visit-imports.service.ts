@@ -8,7 +8,12 @@ import { now, type Executor } from '../db/transaction.ts';
 import { AppError } from '../errors/app-error.ts';
 import type { AuditActor } from '../http/actor.ts';
 import { applyReferences, type ReferenceCounts } from './apply-references.ts';
-import { readPersonsReference, readPlacesReference, type PersonRef, type PlaceRef } from './reference-files.ts';
+import {
+  readPersonsReference,
+  readPlacesReference,
+  type PersonRef,
+  type PlaceRef,
+} from './reference-files.ts';
 import { acquireStoreLock, appendVisitFile } from './store-import.ts';
 import { findImport, insertImport, runningImports, updateImport } from './visit-imports.repository.ts';
 import type { VisitImport } from './visit-imports.schema.ts';
@@ -70,7 +75,10 @@ export async function getVisitImport(db: Executor, id: number): Promise<VisitImp
 
 export function errorsCsv(bad: readonly BadRow[]): string {
   const quote = (text: string) => (/[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
-  return ['line,field,reason', ...bad.map((b) => `${b.line},${quote(b.field)},${quote(b.reason)}`)].join('\n') + '\n';
+  return (
+    ['line,field,reason', ...bad.map((b) => `${b.line},${quote(b.field)},${quote(b.reason)}`)].join('\n') +
+    '\n'
+  );
 }
 
 /**

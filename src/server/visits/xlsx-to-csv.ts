@@ -10,7 +10,12 @@ function csvField(value: ExcelJS.CellValue): string {
     // Spreadsheet dates carry no zone; exceljs reads them as UTC, which is what an ISO time with Z says.
     text = value.toISOString();
   } else if (typeof value === 'object') {
-    text = 'text' in value && typeof value.text === 'string' ? value.text : 'result' in value ? String(value.result) : '';
+    text =
+      'text' in value && typeof value.text === 'string'
+        ? value.text
+        : 'result' in value
+          ? String(value.result)
+          : '';
   } else {
     text = String(value);
   }

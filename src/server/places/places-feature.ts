@@ -1,0 +1,9 @@
+import type { App, Deps } from '../http/types.ts';
+import { visitImportsRoutes } from '../visits/visit-imports.routes.ts';
+import { placesRoutes } from './places.routes.ts';
+
+/** Places, visit-log imports, discovery and place measures: the one entry of this feature in app.ts. */
+export async function placesFeatureRoutes(app: App, deps: Deps): Promise<void> {
+  await placesRoutes(app, deps);
+  await visitImportsRoutes(app, deps);
+}
