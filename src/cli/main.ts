@@ -2,6 +2,7 @@ import { ConfigError } from '../server/config/config.ts';
 import { auditCommand } from './commands/audit.ts';
 import { backupCommand, restoreCommand } from './commands/backup.ts';
 import { demoCommand } from './commands/demo.ts';
+import { matchCommand } from './commands/match.ts';
 import { importCommand } from './commands/import.ts';
 import { migrateCommand } from './commands/migrate.ts';
 import { serveCommand } from './commands/serve.ts';
@@ -16,6 +17,7 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
   demo: demoCommand,
   backup: backupCommand,
   restore: restoreCommand,
+  match: matchCommand,
   import: importCommand,
 };
 
@@ -33,6 +35,10 @@ const usage = `usage: saolei <command> [options]
   restore FILE [--data DIR]                 restore a backup into an empty data folder
   import visits FILE [--persons-ref FILE] [--places-ref FILE] [--dwell SECONDS]
                                             append a visit log (.csv/.xlsx) to the visit store
+  match contacts --visits FILE --case-visits FILE --out FILE [--tolerance S] [--from T --to T]
+                                            close-contact candidates: visits at a case's places
+  match companions --visits FILE --case-visits FILE --out FILE [--min-overlap S]
+                                            时空伴随 companions: visits in a case's grid cells
 
 Configuration: SAOLEI_* environment variables (see README).`;
 

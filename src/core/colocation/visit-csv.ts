@@ -76,6 +76,7 @@ export class VisitCsvParser {
   /** Why a field is invalid; read only for fields whose state was set to invalid in the same row. */
   private readonly reasons: string[] = [];
   private needed: number[] = [];
+  private names: string[] = [];
   private readonly columns = {
     person: new GrowableInt32(),
     place: new GrowableInt32(),
@@ -128,6 +129,8 @@ export class VisitCsvParser {
       const rowLine = this.line;
       let extraLines = 0;
       let field = 0;
+      // A field with text after its closing quote makes the whole row's field boundaries doubtful.
+      let malformed = -1;
       const first = bytes[pos];
       if (first === newline || first === carriageReturn) {
         // A blank line holds no record.
@@ -147,23 +150,22 @@ export class VisitCsvParser {
             return rowStart;
           }
           if (quoted.kind === 'unterminated') {
-            this.bad.push({
-              line: rowLine,
-              field: columnOf[role] || `column ${field + 1}`,
-              reason: 'unterminated quote',
-            });
+            this.bad.push({ line: rowLine, field: this.nameOf(field), reason: 'unterminated quote' });
             this.line = rowLine + 1;
             return to;
           }
           pos = quoted.next;
           extraLines += quoted.newlines;
           if (quoted.trailing) {
-            this.setInvalid(role, 'text after a closing quote');
+            malformed = field;
             while (pos < to && bytes[pos] !== comma && bytes[pos] !== newline) {
               pos++;
             }
           } else if (role !== ignored) {
             this.setText(role, quoted.text);
+          }
+          if (pos === to && !final) {
+            return rowStart;
           }
         } else {
           const fieldStart = pos;
@@ -213,6 +215,10 @@ export class VisitCsvParser {
         break;
       }
       this.line += 1 + extraLines;
+      if (malformed >= 0) {
+        this.bad.push({ line: rowLine, field: this.nameOf(malformed), reason: 'text after a closing quote' });
+        continue;
+      }
       this.finishRow(rowLine, values, states);
     }
     return pos;
@@ -262,6 +268,11 @@ export class VisitCsvParser {
     this.hasCell = names.includes('cell_id');
     this.hasEnd = names.includes('end_ts');
     this.roles = roles;
+    this.names = names;
+  }
+
+  private nameOf(field: number): string {
+    return this.names[field] ?? `column ${field + 1}`;
   }
 
   private setInteger(role: number, value: number): void {

@@ -1,0 +1,104 @@
+import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import type { MatchRows } from '../../core/colocation/types.ts';
+import type { BadRow, VisitDictionaries } from '../../core/colocation/visit-csv.ts';
+
+const rowsPerWrite = 50_000;
+
+/** Quotes a CSV field only when it needs it. */
+function csvField(text: string): string {
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/**
+ * Writes the rows with the files' own ids, through a temporary file renamed at the end so that a failed
+ * run never leaves a truncated result under the requested name.
+ */
+export function writeMatchCsv(
+  path: string,
+  rows: MatchRows,
+  dictionaries: VisitDictionaries,
+  locationColumn: 'place_id' | 'cell_id',
+): void {
+  const location = locationColumn === 'place_id' ? dictionaries.place : dictionaries.cell;
+  const temporary = `${path}.partial`;
+  const file = openSync(temporary, 'w');
+  try {
+    writeSync(file, `person_id,case_id,${locationColumn},overlap_seconds\n`);
+    for (let from = 0; from < rows.length; from += rowsPerWrite) {
+      const lines: string[] = [];
+      for (let r = from; r < Math.min(from + rowsPerWrite, rows.length); r++) {
+        lines.push(
+          `${csvField(dictionaries.person.label(rows.person[r] ?? 0))},${csvField(dictionaries.caseId.label(rows.caseId[r] ?? 0))},${csvField(location.label(rows.location[r] ?? 0))},${rows.overlap[r] ?? 0}\n`,
+        );
+      }
+      writeSync(file, lines.join(''));
+    }
+  } finally {
+    closeSync(file);
+  }
+  renameSync(temporary, path);
+}
+
+export type FileBadRows = { file: string; rows: BadRow[] };
+
+/** Every bad row, in full, next to the output; a stale errors file from an earlier run is removed. */
+export function writeErrorsCsv(path: string, bad: FileBadRows[]): number {
+  const count = bad.reduce((total, { rows }) => total + rows.length, 0);
+  if (count === 0) {
+    rmSync(path, { force: true });
+    return 0;
+  }
+  const lines = ['file,line,field,reason\n'];
+  for (const { file, rows } of bad) {
+    for (const row of rows) {
+      lines.push(`${csvField(file)},${row.line},${csvField(row.field)},${csvField(row.reason)}\n`);
+    }
+  }
+  const fd = openSync(path, 'w');
+  try {
+    writeSync(fd, lines.join(''));
+  } finally {
+    closeSync(fd);
+  }
+  return count;
+}
+
+/** The one-paragraph stderr summary of bad rows: the count and the first few. */
+export function badRowSummary(bad: FileBadRows[], errorsPath: string, shown = 5): string {
+  const all = bad.flatMap(({ file, rows }) => rows.map((row) => ({ file, ...row })));
+  if (all.length === 0) {
+    return '';
+  }
+  const first = all
+    .slice(0, shown)
+    .map((row) => `  ${row.file} line ${row.line}, ${row.field}: ${row.reason}`)
+    .join('\n');
+  return `${all.length} bad row${all.length === 1 ? '' : 's'} left out (all in ${errorsPath}):\n${first}\n`;
+}
+
+/** A progress line for a TTY, redrawn in place at most five times a second. */
+export function progressReporter(stream: NodeJS.WriteStream, label: string) {
+  const started = performance.now();
+  let lastDraw = 0;
+  return {
+    update(bytes: number, rows: number, totalBytes: number): void {
+      const now = performance.now();
+      if (!stream.isTTY || now - lastDraw < 200) {
+        return;
+      }
+      lastDraw = now;
+      const seconds = (now - started) / 1000;
+      const rate = rows / Math.max(seconds, 1e-3);
+      const share = totalBytes > 0 ? bytes / totalBytes : 1;
+      const eta = share > 0 ? (seconds / share) * (1 - share) : 0;
+      stream.write(
+        `\r${label}: ${(share * 100).toFixed(0)}%  ${rows.toLocaleString('en')} rows  ${Math.round(rate).toLocaleString('en')} rows/s  ETA ${eta.toFixed(0)} s   `,
+      );
+    },
+    done(): void {
+      if (stream.isTTY && lastDraw > 0) {
+        stream.write('\r\u001b[2K');
+      }
+    },
+  };
+}

@@ -1,0 +1,182 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mulberry32 } from '../../core/colocation/random.ts';
+import { referenceMatch, type MatchRow } from '../../core/colocation/reference.ts';
+import type { CaseVisitColumns } from '../../core/colocation/types.ts';
+
+type Visit = { caseId: number; person: number; place: number; cell: number; start: number; end: number };
+
+const base = 1579910400;
+
+function columns(visits: Visit[]): CaseVisitColumns {
+  return {
+    length: visits.length,
+    caseId: Int32Array.from(visits, (v) => v.caseId),
+    person: Int32Array.from(visits, (v) => v.person),
+    place: Int32Array.from(visits, (v) => v.place),
+    cell: Int32Array.from(visits, (v) => v.cell),
+    start: Float64Array.from(visits, (v) => v.start),
+    end: Float64Array.from(visits, (v) => v.end),
+  };
+}
+
+/** A small seeded town: 600 visits, 4 cases, their own visits in the log too, on a 5-minute grid. */
+function town(): { visits: Visit[]; cases: Visit[] } {
+  const random = mulberry32(1125);
+  const int = (n: number) => Math.floor(random() * n);
+  const visit = (caseId: number, person: number): Visit => {
+    const place = 100 + int(8);
+    const start = base + int(100) * 300;
+    return { caseId, person, place, cell: 10 + (place % 3), start, end: start + int(10) * 300 };
+  };
+  const cases = Array.from({ length: 24 }, (_, i) => visit(1 + (i % 4), 1 + (i % 4)));
+  const visits = [...Array.from({ length: 600 }, () => visit(0, 1 + int(60))), ...cases.slice(0, 10)];
+  return { visits, cases };
+}
+
+function run(args: string[]) {
+  const result = spawnSync(process.execPath, ['bin/saolei.js', 'match', ...args], { encoding: 'utf8' });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function readRows(path: string): { header: string; rows: MatchRow[] } {
+  const [header = '', ...lines] = readFileSync(path, 'utf8').trimEnd().split('\n');
+  const rows = lines.map((line): MatchRow => {
+    const [person = 0, caseId = 0, location = 0, overlap = 0] = line.split(',').map(Number);
+    return [person, caseId, location, overlap];
+  });
+  return { header, rows };
+}
+
+// Each case spawns the CLI through tsx, which takes seconds on a busy machine.
+describe('saolei match (file mode)', { timeout: 120_000 }, () => {
+  let dir = '';
+  const { visits, cases } = town();
+  const paths = { visits: '', cases: '' };
+
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'saolei-match-'));
+    paths.visits = join(dir, 'visits.csv');
+    paths.cases = join(dir, 'case-visits.csv');
+    // Columns out of order, an extra quoted column with a comma, and ISO times for some rows.
+    const visitLines = visits.map(
+      (v, i) =>
+        `"note ${i}, ok",${v.place},${v.person},${v.cell},` +
+        (i % 7 === 0 ? `${new Date(v.start * 1000).toISOString()},${v.end}` : `${v.start},${v.end}`),
+    );
+    visitLines.splice(5, 0, 'broken,101,2,11,not-a-time,1', '"x",101,,11,1,2');
+    writeFileSync(
+      paths.visits,
+      `note,place_id,person_id,cell_id,start_ts,end_ts\n${visitLines.join('\n')}\n`,
+    );
+    const caseLines = cases.map((c) => `${c.caseId},${c.person},${c.place},${c.cell},${c.start},${c.end}`);
+    writeFileSync(
+      paths.cases,
+      `case_id,person_id,place_id,cell_id,start_ts,end_ts\n${caseLines.join('\n')}\n`,
+    );
+  });
+
+  afterAll(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('writes exactly the reference contacts, sorted, and reports the bad rows', () => {
+    const out = join(dir, 'contacts.csv');
+    const result = run(['contacts', '--visits', paths.visits, '--case-visits', paths.cases, '--out', out]);
+    expect(result.status, result.stderr).toBe(0);
+    const { header, rows } = readRows(out);
+    expect(header).toBe('person_id,case_id,place_id,overlap_seconds');
+    const expected = referenceMatch(columns(cases), columns(visits), 'contacts');
+    expect(expected.length).toBeGreaterThan(20);
+    expect(rows).toEqual(expected);
+    expect(result.stderr).toContain('2 bad rows left out');
+    expect(result.stderr).toContain('line 7, start_ts: not unix seconds');
+    expect(result.stderr).toMatch(/wrote \d+ rows/);
+    expect(readFileSync(`${out}.errors.csv`, 'utf8')).toBe(
+      'file,line,field,reason\n' +
+        `${paths.visits},7,start_ts,"not unix seconds or an ISO 8601 time with offset: ""not-a-time"""\n` +
+        `${paths.visits},8,person_id,empty\n`,
+    );
+  });
+
+  it('applies the tolerance and the window', () => {
+    const out = join(dir, 'window.csv');
+    const window = { from: base + 3000, to: base + 15000 };
+    const result = run([
+      'contacts',
+      ...['--visits', paths.visits, '--case-visits', paths.cases, '--out', out],
+      ...[
+        '--tolerance',
+        '600',
+        '--from',
+        String(window.from),
+        '--to',
+        new Date(window.to * 1000).toISOString(),
+      ],
+    ]);
+    expect(result.status, result.stderr).toBe(0);
+    const expected = referenceMatch(columns(cases), columns(visits), 'contacts', { tolerance: 600, window });
+    expect(expected.length).toBeGreaterThan(0);
+    expect(readRows(out).rows).toEqual(expected);
+  });
+
+  it('writes exactly the reference companions', () => {
+    const out = join(dir, 'companions.csv');
+    const args = [
+      '--visits',
+      paths.visits,
+      '--case-visits',
+      paths.cases,
+      '--out',
+      out,
+      '--min-overlap',
+      '1200',
+    ];
+    const result = run(['companions', ...args]);
+    expect(result.status, result.stderr).toBe(0);
+    const { header, rows } = readRows(out);
+    expect(header).toBe('person_id,case_id,cell_id,overlap_seconds');
+    const expected = referenceMatch(columns(cases), columns(visits), 'companions', { minOverlap: 1200 });
+    expect(expected.length).toBeGreaterThan(20);
+    expect(rows).toEqual(expected);
+  });
+
+  it('refuses bad flags and unreadable files with one line and a non-zero exit', () => {
+    const out = join(dir, 'never.csv');
+    const noVisits = run(['contacts', '--case-visits', paths.cases, '--out', out]);
+    expect(noVisits.status).toBe(2);
+    expect(noVisits.stderr).toBe(
+      'saolei match: --visits is required for now: matching against the imported visit log of an outbreak is not built yet\n',
+    );
+    const missing = run([
+      'contacts',
+      '--visits',
+      join(dir, 'nope.csv'),
+      '--case-visits',
+      paths.cases,
+      '--out',
+      out,
+    ]);
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toMatch(/^saolei match: cannot read .*nope\.csv \(ENOENT\)\n$/);
+    const tolerance = run([
+      'contacts',
+      '--visits',
+      paths.visits,
+      '--case-visits',
+      paths.cases,
+      '--out',
+      out,
+      '--tolerance',
+      '-5',
+    ]);
+    expect(tolerance.status).toBe(2);
+    const noCells = run(['companions', '--visits', paths.cases, '--case-visits', paths.visits, '--out', out]);
+    expect(noCells.status).toBe(1);
+    expect(noCells.stderr).toContain('lacks case_id');
+    expect(existsSync(out)).toBe(false);
+  });
+});
