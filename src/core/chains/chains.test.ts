@@ -234,5 +234,7 @@ describe('bad input names the field', () => {
     expect(failure(() => buildChainGraph([node(1, 'case', '2020-02-30')], []))).toBe(
       'nodes.0.onsetDate:iso_date',
     );
+    const loose: ChainEdge[] = JSON.parse('[{"source":1,"target":1,"kind":"rumour"}]');
+    expect(failure(() => buildChainGraph([node(1, 'case')], loose))).toBe('edges.0.kind:invalid_value');
   });
 });

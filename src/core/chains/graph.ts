@@ -45,11 +45,19 @@ export const EXPOSURE = 0;
 export const CONVERSION = 1;
 export const CO_EXPOSURE = 2;
 
-const kindCode: Record<EdgeKind, number> = {
-  exposure: EXPOSURE,
-  conversion: CONVERSION,
-  co_exposure: CO_EXPOSURE,
-};
+/** The edge kind's code, or -1 for a kind that is not one (the input may come from outside). */
+function kindCode(kind: string): number {
+  switch (kind) {
+    case 'exposure':
+      return EXPOSURE;
+    case 'conversion':
+      return CONVERSION;
+    case 'co_exposure':
+      return CO_EXPOSURE;
+    default:
+      return -1;
+  }
+}
 const datePattern = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** Whole days since the epoch of a 'YYYY-MM-DD' calendar date, or NaN when it is not a real date. */
@@ -149,9 +157,13 @@ export function buildChainGraph(nodes: readonly ChainNode[], edges: readonly Cha
     if (target < 0) {
       throw new ChainInputError(`edges.${e}.target`, 'unknown_node');
     }
+    const kind = kindCode(edge.kind);
+    if (kind < 0) {
+      throw new ChainInputError(`edges.${e}.kind`, 'invalid_value');
+    }
     edgeSource[e] = source;
     edgeTarget[e] = target;
-    edgeKind[e] = kindCode[edge.kind];
+    edgeKind[e] = kind;
   }
   return { ids, isCase, onsetDay, edgeSource, edgeTarget, edgeKind, indexOf };
 }
