@@ -15,8 +15,12 @@ import {
 import type { ReactNode } from 'react';
 import type { MessageKey } from '../i18n/messages.ts';
 import { AuditPage } from '../features/audit/AuditPage.tsx';
+import { CasesPage } from '../features/cases/CasesPage.tsx';
 import { HomePage } from '../features/home/HomePage.tsx';
+import { InvestigationsPage } from '../features/investigations/InvestigationsPage.tsx';
 import { ComingSoon } from '../features/modules/ComingSoon.tsx';
+import { ReportsPage } from '../features/reports/ReportsPage.tsx';
+import { TasksPage } from '../features/tasks/TasksPage.tsx';
 import { UsersPage } from '../features/users/UsersPage.tsx';
 
 export type NavItem = {
@@ -36,13 +40,13 @@ export const navigation: NavItem[] = [
     path: '/cases',
     label: 'nav.cases',
     icon: <AlertOutlined />,
-    element: <ComingSoon module="nav.cases" what="module.cases" />,
+    element: <CasesPage />,
   },
   {
     path: '/investigations',
     label: 'nav.investigations',
     icon: <SolutionOutlined />,
-    element: <ComingSoon module="nav.investigations" what="module.investigations" />,
+    element: <InvestigationsPage />,
   },
   {
     path: '/contacts',
@@ -78,13 +82,13 @@ export const navigation: NavItem[] = [
     path: '/reports',
     label: 'nav.reports',
     icon: <FileTextOutlined />,
-    element: <ComingSoon module="nav.reports" what="module.reports" />,
+    element: <ReportsPage />,
   },
   {
     path: '/tasks',
     label: 'nav.tasks',
     icon: <ScheduleOutlined />,
-    element: <ComingSoon module="nav.tasks" what="module.tasks" />,
+    element: <TasksPage />,
   },
   {
     path: '/admin/users',

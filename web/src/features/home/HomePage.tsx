@@ -2,11 +2,13 @@ import { Card, Typography } from 'antd';
 import { useNavigate } from 'react-router';
 import { visibleNavigation } from '../../app/AppLayout.tsx';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
-import { useMe } from '../auth/queries.ts';
+import { useCan, useMe } from '../auth/queries.ts';
+import { InvestigationClocks } from './InvestigationClocks.tsx';
 
 export function HomePage() {
   const { t } = useI18n();
   const me = useMe();
+  const canSeeClocks = useCan('investigations:read');
   const navigate = useNavigate();
   if (!me.data) {
     return null;
@@ -20,6 +22,7 @@ export function HomePage() {
       <Typography.Paragraph type="secondary">
         {t('home.intro', { jurisdiction: me.data.user.jurisdictionName })}
       </Typography.Paragraph>
+      {canSeeClocks ? <InvestigationClocks /> : null}
       <Typography.Title level={5}>{t('home.modules')}</Typography.Title>
       <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(200px, 1fr))', gap: 12 }}>
         {modules.map((item) => (
