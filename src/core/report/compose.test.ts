@@ -196,6 +196,25 @@ describe('composing the 流调报告', () => {
     expect(values).toContain('2020年01月25日 03:00');
   });
 
+  it('writes an exposure’s dates as a range and its suspected source, with 不详 when unknown', () => {
+    const input = full();
+    input.exposure.rows = [
+      { from: '2020-01-15', to: '2020-01-19', setting: '湖北省武汉市', description: '出差' },
+      { from: null, to: null, setting: null, description: '接触发热同事' },
+    ];
+    const doc = composeInvestigationReport(input);
+    expect(cells(doc, 'exposure')).toEqual([
+      '2020年01月15日—2020年01月19日',
+      '湖北省武汉市',
+      '出差',
+      '不详',
+      '不详',
+      '接触发热同事',
+      '不详',
+      '无',
+    ]);
+  });
+
   it('drops blank measures, numbers the rest, and marks an approximate onset', () => {
     const input = full();
     input.onset = {

@@ -94,7 +94,12 @@ export function exposureBlocks(input: InvestigationReportInput): DocBlock[] {
     blocks.push({
       type: 'table',
       columns: ['时间', '场所', '暴露经过'],
-      rows: e.rows.map((r) => [dateTime(r.at, input.timeZone), text(r.setting), text(r.description)]),
+      widths: [28, 24, 48],
+      rows: e.rows.map((r) => [
+        r.to && r.to !== r.from ? `${chineseDate(r.from)}—${chineseDate(r.to)}` : chineseDate(r.from),
+        text(r.setting),
+        text(r.description),
+      ]),
     });
   }
   blocks.push({ type: 'paragraph', label: '可疑感染来源', text: text(e.suspectedSource) });

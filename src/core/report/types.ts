@@ -107,7 +107,8 @@ export type InvestigationReportInput = {
     transport: Maybe<string>;
   }>;
   exposure: {
-    rows: Array<{ at: Maybe<string>; setting: Maybe<string>; description: string }>;
+    /** `from`/`to` are calendar dates (`YYYY-MM-DD`). */
+    rows: Array<{ from: Maybe<string>; to: Maybe<string>; setting: Maybe<string>; description: string }>;
     suspectedSource: Maybe<string>;
     evidenceChain: string[];
   };
