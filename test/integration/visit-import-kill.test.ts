@@ -115,5 +115,5 @@ describe('visit import interrupted by kill -9', () => {
       ['failed', expect.any(Number), 'interrupted'],
       ['done', bigRows, null],
     ]);
-  }, 120_000);
+  }, 300_000);
 });

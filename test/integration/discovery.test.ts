@@ -1,0 +1,268 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type Session, type TestApp } from '../helpers/app.ts';
+import { insertCase } from '../helpers/case-rows.ts';
+import { multipartBody } from '../helpers/multipart.ts';
+
+let t: TestApp;
+let investigator: Session;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  investigator = await t.login('investigator');
+});
+afterAll(async () => {
+  await t.close();
+});
+
+type Visit = { person: string; place: string; start: number; end: number };
+type CaseVisit = { place: string; start: number; end: number };
+
+/** The definition of a close-contact candidate, pair by pair (PROTOCOLS §7), for comparison. */
+function bruteForce(cases: CaseVisit[], visits: Visit[], self: string, tol: number): Map<string, number> {
+  const sums = new Map<string, number>();
+  for (const c of cases) {
+    for (const v of visits) {
+      if (v.place !== c.place || v.person === self || !(v.start < c.end + tol && v.end > c.start - tol)) {
+        continue;
+      }
+      const key = `${v.person}|${v.place}`;
+      sums.set(key, (sums.get(key) ?? 0) + Math.min(v.end, c.end + tol) - Math.max(v.start, c.start - tol));
+    }
+  }
+  return sums;
+}
+
+async function upload(csv: string, personsRef: string): Promise<{ id: number }> {
+  const body = multipartBody([
+    { name: 'file', value: csv, filename: 'visits.csv' },
+    { name: 'personsRef', value: personsRef, filename: 'persons.csv' },
+  ]);
+  const response = await investigator.request('POST', '/api/v1/visit-imports', body.payload, body.headers);
+  expect(response.statusCode, response.body).toBe(202);
+  const started = response.json<{ id: number }>();
+  for (let i = 0; i < 200; i++) {
+    const state = (await investigator.get(`/api/v1/visit-imports/${started.id}`)).json<{ status: string }>();
+    if (state.status !== 'running') {
+      return started;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error('import did not finish');
+}
+
+describe('discovery over an uploaded visit log', () => {
+  it('finds exactly the brute-force candidates, keeps every bad row, and confirms or dismisses them', async () => {
+    const { caseId } = await insertCase(t.db);
+    const kase = await t.db.kysely
+      .selectFrom('cases')
+      .select('outbreak_id')
+      .where('id', '=', caseId)
+      .executeTakeFirstOrThrow();
+    const outbreakId = Number(kase.outbreak_id);
+    const places: Record<string, number> = {};
+    for (const [code, name, type] of [
+      ['V1', '永宁大药房', 'pharmacy'],
+      ['V2', '吕梁商厦', 'mall'],
+    ] as const) {
+      const created = await investigator.post('/api/v1/places', {
+        name,
+        type,
+        divisionCode: '141102',
+        venueCode: code,
+      });
+      places[code] = created.json<{ id: number }>().id;
+    }
+    const caseVisits: CaseVisit[] = [
+      {
+        place: 'V1',
+        start: Date.parse('2020-01-21T02:00:00Z') / 1000,
+        end: Date.parse('2020-01-21T02:30:00Z') / 1000,
+      },
+      {
+        place: 'V2',
+        start: Date.parse('2020-01-22T06:00:00Z') / 1000,
+        end: Date.parse('2020-01-22T08:00:00Z') / 1000,
+      },
+      {
+        place: 'V2',
+        start: Date.parse('2020-01-23T06:00:00Z') / 1000,
+        end: Date.parse('2020-01-23T07:00:00Z') / 1000,
+      },
+    ];
+    const at = new Date().toISOString();
+    for (const c of caseVisits) {
+      const entry = await t.db.kysely
+        .insertInto('trajectory_entries')
+        .values({
+          case_id: caseId,
+          start_at: new Date(c.start * 1000).toISOString(),
+          end_at: new Date(c.end * 1000).toISOString(),
+          place_name: c.place,
+          place_kind: 'other',
+          address: null,
+          division_code: '141102',
+          place_id: null,
+          activity: null,
+          transport_kind: null,
+          vehicle_number: null,
+          seat: null,
+          companions: null,
+          protection: null,
+          created_at: at,
+          updated_at: at,
+          version: 1,
+          archived: 0,
+          archived_reason: null,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      const linked = await investigator.patch(`/api/v1/places/${places[c.place]}/link-entry`, {
+        entryId: Number(entry.id),
+      });
+      expect(linked.statusCode).toBe(200);
+    }
+
+    // Random visits around the case visits, ties on the tolerance edges included, and the case person
+    // (PSELF, same phone as the case) who must never be a candidate of their own case.
+    let seed = 42;
+    const rand = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    const visits: Visit[] = [];
+    for (let i = 0; i < 400; i++) {
+      const c = caseVisits[rand(caseVisits.length)] ?? caseVisits[0];
+      if (!c) {
+        continue;
+      }
+      const start = c.start - 7200 + rand(4 * 3600);
+      const place = rand(6) === 0 ? 'V3' : c.place;
+      visits.push({ person: `P${rand(40)}`, place, start, end: start + 60 * (1 + rand(90)) });
+    }
+    const edge = caseVisits[0];
+    if (edge) {
+      visits.push({ person: 'PEDGE', place: 'V1', start: edge.end + 1800, end: edge.end + 3600 });
+      visits.push({ person: 'PTOUCH', place: 'V1', start: edge.start - 3600, end: edge.start - 1800 + 1 });
+    }
+    visits.push({
+      person: 'PSELF',
+      place: 'V2',
+      start: caseVisits[1]?.start ?? 0,
+      end: caseVisits[1]?.end ?? 0,
+    });
+    const lines = [
+      'person_id,place_id,start_ts,end_ts',
+      ...visits.map((v) => `${v.person},${v.place},${v.start},${v.end}`),
+    ];
+    lines.splice(5, 0, 'P1,V1,yesterday,');
+    lines.splice(9, 0, 'P2,,1579572000,1579573000');
+    const imported = await upload(
+      `${lines.join('\n')}\n`,
+      'person_id,name,document_type,document_number,phone\nPSELF,测试病例,,,13800001234\nP1,李某某,,,13912345678\n',
+    );
+    const record = (await investigator.get(`/api/v1/visit-imports/${imported.id}`)).json<{
+      status: string;
+      rows: number;
+      badRows: number;
+      firstBadRows: Array<{ line: number; field: string }>;
+    }>();
+    expect(record).toMatchObject({ status: 'done', rows: visits.length, badRows: 2 });
+    expect(record.firstBadRows.map((b) => [b.line, b.field])).toEqual([
+      [6, 'start_ts'],
+      [10, 'place_id'],
+    ]);
+    const errors = await investigator.get(`/api/v1/visit-imports/${imported.id}/errors.csv`);
+    expect(errors.body.trim().split('\n')).toHaveLength(3);
+
+    expect(
+      (await (await t.login('sampler')).post(`/api/v1/outbreaks/${outbreakId}/discovery-runs`, {}))
+        .statusCode,
+    ).toBe(403);
+    const run = await investigator.post(`/api/v1/outbreaks/${outbreakId}/discovery-runs`, {});
+    expect(run.statusCode, run.body).toBe(201);
+    const runId = run.json<{ id: number }>().id;
+
+    type Row = {
+      id: number;
+      externalPersonId: string;
+      placeId: number;
+      overlapSeconds: number;
+      version: number;
+      kind: string;
+    };
+    const found: Row[] = [];
+    let cursor: string | null = null;
+    let counts: Array<{ placeId: number | null; candidates: number }> = [];
+    do {
+      const page = await investigator.get(
+        `/api/v1/discovery-runs/${runId}/candidates?limit=7${cursor ? `&cursor=${cursor}` : ''}`,
+      );
+      const body = page.json<{ items: Row[]; nextCursor: string | null; countsByPlace: typeof counts }>();
+      found.push(...body.items);
+      cursor = body.nextCursor;
+      counts = body.countsByPlace;
+    } while (cursor !== null);
+
+    const expected = bruteForce(caseVisits, visits, 'PSELF', 1800);
+    const placeCode = (id: number) => Object.entries(places).find(([, v]) => v === id)?.[0];
+    expect(
+      new Map(found.map((r) => [`${r.externalPersonId}|${placeCode(r.placeId)}`, r.overlapSeconds])),
+    ).toEqual(expected);
+    expect(found.some((r) => r.externalPersonId === 'PSELF')).toBe(false);
+    expect(found.some((r) => r.externalPersonId === 'PEDGE')).toBe(false);
+    expect(found.find((r) => r.externalPersonId === 'PTOUCH')?.overlapSeconds).toBe(1);
+    const v1 = counts.find((c) => c.placeId === places.V1)?.candidates ?? 0;
+    expect(v1).toBe(found.filter((r) => r.placeId === places.V1).length);
+
+    const [a, b, c] = found;
+    if (!a || !b || !c) {
+      throw new Error('the fixture should give at least three candidates');
+    }
+    const commander = await t.login('commander');
+    expect(
+      (await commander.post(`/api/v1/discovery-candidates/${a.id}/confirm`, { version: a.version }))
+        .statusCode,
+    ).toBe(403);
+    for (const row of [a, b]) {
+      const confirmed = await investigator.post(`/api/v1/discovery-candidates/${row.id}/confirm`, {
+        version: row.version,
+      });
+      expect(confirmed.statusCode, confirmed.body).toBe(200);
+      const body = confirmed.json<{ status: string; contactId: number }>();
+      expect(body.status).toBe('confirmed');
+      const exposure = await t.db.kysely
+        .selectFrom('exposures')
+        .select(['kind', 'place_id', 'first_at', 'last_at'])
+        .where('contact_id', '=', body.contactId)
+        .executeTakeFirstOrThrow();
+      expect(exposure.kind).toBe('same_space');
+      expect(Number(exposure.place_id)).toBe(row.placeId);
+    }
+    const again = await investigator.post(`/api/v1/discovery-candidates/${a.id}/confirm`, {
+      version: a.version + 1,
+    });
+    expect(again.statusCode).toBe(400);
+    const noReason = await investigator.post(`/api/v1/discovery-candidates/${c.id}/dismiss`, {
+      version: c.version,
+      reason: ' ',
+    });
+    expect(noReason.statusCode).toBe(400);
+    const dismissed = await investigator.post(`/api/v1/discovery-candidates/${c.id}/dismiss`, {
+      version: c.version,
+      reason: '同一时段在收银台外，未进入店内',
+    });
+    expect(dismissed.statusCode).toBe(200);
+    expect(dismissed.json()).toMatchObject({ status: 'dismissed', reason: '同一时段在收银台外，未进入店内' });
+    const audit = await t.db.kysely
+      .selectFrom('audit_events')
+      .select('action')
+      .where('action', 'like', 'discovery%')
+      .execute();
+    expect(audit.map((e) => e.action).sort()).toEqual([
+      'discovery.run',
+      'discovery_candidate.confirm',
+      'discovery_candidate.confirm',
+      'discovery_candidate.dismiss',
+    ]);
+  });
+});
