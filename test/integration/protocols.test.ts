@@ -121,6 +121,9 @@ describe('GET /api/v1/protocols', () => {
       ['centralized', 14],
       ['home_monitoring', 7],
     ]);
+    const layered = (await tracer.get('/api/v1/protocols/covid-ed8?overlay=lishi-2020')).json();
+    expect(layered.overlays).toEqual(['lishi-2020']);
+    expect(layered.discharge.sampling).toHaveLength(3);
     expect(close.phases[0].tests[3]).toMatchObject({
       day: 14,
       doubleSampling: true,

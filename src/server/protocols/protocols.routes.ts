@@ -8,6 +8,7 @@ import {
   presetSchema,
   protocolListSchema,
   protocolParams,
+  protocolQuery,
 } from './protocols.schema.ts';
 import { getProtocol, listProtocols, protocolDischargePlan, protocolPlan } from './protocols.service.ts';
 
@@ -33,12 +34,14 @@ export async function protocolsRoutes(app: App, { config }: Deps): Promise<void>
       config: { access: 'protocols:read' },
       schema: {
         tags,
-        summary: 'One preset in full: look-back, regimes with phases and test days, discharge follow-up',
+        summary:
+          'One preset in full (with a local overlay layered on when named): look-back, regimes with phases and test days, discharge follow-up',
         params: protocolParams,
+        querystring: protocolQuery,
         response: { 200: presetSchema, ...errorResponses },
       },
     },
-    async (request) => getProtocol(request.params.id),
+    async (request) => getProtocol(request.params.id, request.query.overlay),
   );
 
   app.get(

@@ -21,6 +21,8 @@ const overlayId = z.string().min(1).max(64);
 const instant = z.string().refine(isIsoInstant, 'iso_instant');
 const date = z.string().refine(isIsoDate, 'iso_date');
 
+export const protocolQuery = z.strictObject({ overlay: overlayId.optional() });
+
 export const planQuery = z.strictObject({
   kind: z.enum(contactKinds),
   lastExposure: instant,
