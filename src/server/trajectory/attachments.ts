@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { FastifyRequest } from 'fastify';
 import { AppError, fieldError, type ErrorDetail } from '../errors/app-error.ts';
 import { evidenceBody, type EvidenceInput } from './trajectory.schema.ts';
-import type { StoredAttachment } from './trajectory.service.ts';
+import type { StoredAttachment } from './trajectory-present.ts';
 
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 

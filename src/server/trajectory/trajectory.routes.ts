@@ -28,15 +28,8 @@ import {
   trajectorySchema,
   updateEntryBody,
 } from './trajectory.schema.ts';
-import {
-  addEntry,
-  addEvidence,
-  archiveEntry,
-  editEntry,
-  evidenceAttachment,
-  getTrajectory,
-  removeEvidence,
-} from './trajectory.service.ts';
+import { addEvidence, evidenceAttachment, removeEvidence } from './evidence.service.ts';
+import { addEntry, archiveEntry, editEntry, getTrajectory } from './trajectory.service.ts';
 
 const actorOf = (request: FastifyRequest): CaseActor => caseActorOf(requireActor(request));
 

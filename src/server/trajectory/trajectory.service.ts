@@ -2,83 +2,25 @@ import { groupByDay } from '../../core/trajectory/days.ts';
 import { flagTrajectory } from '../../core/trajectory/flags.ts';
 import { lookBackDaysByPreset, lookBackWindow } from '../../core/trajectory/window.ts';
 import { localDateOf } from '../../core/trajectory/zoned.ts';
-import type { Confidence, EvidenceSource, TransportKind } from '../../core/report/types.ts';
 import { diff, recordAudit } from '../audit/audit.service.ts';
-import type { EvidenceItemRow, TrajectoryEntryRow } from '../db/schema.ts';
+import type { EvidenceItemRow } from '../db/schema.ts';
 import { now, type Executor } from '../db/transaction.ts';
 import { AppError, fieldError } from '../errors/app-error.ts';
 import { requireCaseInScope, type CaseContext } from './case-scope.ts';
+import { evidenceRow, presentEntry } from './trajectory-present.ts';
 import {
-  archiveEvidence,
   findEntry,
-  findEvidence,
   insertEntry,
   insertEvidence,
   listEntries,
   listEvidence,
   updateEntry,
 } from './trajectory.repository.ts';
-import type {
-  CreateEntryInput,
-  Evidence,
-  EvidenceInput,
-  PlaceKind,
-  Trajectory,
-  TrajectoryEntry,
-  UpdateEntryInput,
-} from './trajectory.schema.ts';
+import type { CreateEntryInput, Trajectory, TrajectoryEntry, UpdateEntryInput } from './trajectory.schema.ts';
 import { auditOf, type CaseActor } from './case-actor.ts';
 
 /** Fields of an entry that say where a person went with whom; the audit log records only that they changed. */
 const personalEntryFields = ['address', 'companions', 'vehicleNumber', 'seat'];
-
-export type StoredAttachment = { name: string; size: number; type: string; path: string };
-
-function presentEvidence(caseId: number, row: EvidenceItemRow): Evidence {
-  const hasFile = row.attachment_path !== null;
-  return {
-    id: Number(row.id),
-    source: row.source as EvidenceSource,
-    reference: row.reference,
-    confidence: row.confidence as Confidence,
-    attachment: hasFile
-      ? {
-          name: row.attachment_name ?? 'attachment',
-          size: Number(row.attachment_size ?? 0),
-          type: row.attachment_type ?? 'application/octet-stream',
-          url: `/api/v1/cases/${caseId}/trajectory/${row.entry_id}/evidence/${row.id}/attachment`,
-        }
-      : null,
-    createdAt: row.created_at,
-  };
-}
-
-function presentEntry(row: TrajectoryEntryRow, evidence: EvidenceItemRow[]): TrajectoryEntry {
-  const caseId = Number(row.case_id);
-  return {
-    id: Number(row.id),
-    caseId,
-    startAt: row.start_at,
-    endAt: row.end_at,
-    placeName: row.place_name,
-    placeKind: row.place_kind as PlaceKind,
-    address: row.address,
-    divisionCode: row.division_code,
-    placeId: row.place_id === null ? null : Number(row.place_id),
-    activity: row.activity,
-    transportKind: row.transport_kind as TransportKind | null,
-    vehicleNumber: row.vehicle_number,
-    seat: row.seat,
-    companions: row.companions,
-    protection: row.protection,
-    evidence: evidence
-      .filter((e) => Number(e.entry_id) === Number(row.id))
-      .map((e) => presentEvidence(caseId, e)),
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-    version: row.version,
-  };
-}
 
 /** The case's live entries with their evidence, oldest first. */
 export async function loadEntries(db: Executor, caseId: number): Promise<TrajectoryEntry[]> {
@@ -291,98 +233,4 @@ export async function archiveEntry(
     entityId: caseId,
     changes: { entryId: { after: entryId }, reason: { after: input.reason } },
   });
-}
-
-function evidenceRow(
-  actor: CaseActor,
-  entryId: number,
-  input: EvidenceInput,
-  attachment: StoredAttachment | null,
-  at: string,
-) {
-  return {
-    entry_id: entryId,
-    source: input.source,
-    reference: input.reference ?? null,
-    confidence: input.confidence,
-    attachment_name: attachment?.name ?? null,
-    attachment_size: attachment?.size ?? null,
-    attachment_type: attachment?.type ?? null,
-    attachment_path: attachment?.path ?? null,
-    created_at: at,
-    created_by: actor.userId,
-    archived: 0 as const,
-  };
-}
-
-/** Adds one evidence item, with a file already stored under the data folder when there is one. */
-export async function addEvidence(
-  trx: Executor,
-  actor: CaseActor,
-  caseId: number,
-  entryId: number,
-  input: EvidenceInput,
-  attachment: StoredAttachment | null,
-): Promise<Evidence> {
-  await requireCaseInScope(trx, actor.scope, caseId);
-  if (!(await findEntry(trx, caseId, entryId))) {
-    throw new AppError('NOT_FOUND', { params: { entity: 'trajectory entry' } });
-  }
-  const row = await insertEvidence(trx, evidenceRow(actor, entryId, input, attachment, now()));
-  await recordAudit(trx, auditOf(actor), {
-    action: 'evidence.create',
-    entity: 'case',
-    entityId: caseId,
-    changes: diff(null, {
-      entryId,
-      evidenceId: Number(row.id),
-      source: input.source,
-      confidence: input.confidence,
-      attachment: attachment ? { type: attachment.type, size: attachment.size } : null,
-    }),
-  });
-  return presentEvidence(caseId, row);
-}
-
-export async function removeEvidence(
-  trx: Executor,
-  actor: CaseActor,
-  caseId: number,
-  entryId: number,
-  evidenceId: number,
-): Promise<void> {
-  await requireCaseInScope(trx, actor.scope, caseId);
-  if (!(await findEntry(trx, caseId, entryId)) || !(await findEvidence(trx, entryId, evidenceId))) {
-    throw new AppError('NOT_FOUND', { params: { entity: 'evidence' } });
-  }
-  await archiveEvidence(trx, evidenceId);
-  await recordAudit(trx, auditOf(actor), {
-    action: 'evidence.archive',
-    entity: 'case',
-    entityId: caseId,
-    changes: { entryId: { after: entryId }, evidenceId: { after: evidenceId } },
-  });
-}
-
-/** The stored file of an evidence item, after the same jurisdiction check as the trajectory itself. */
-export async function evidenceAttachment(
-  db: Executor,
-  actor: CaseActor,
-  caseId: number,
-  entryId: number,
-  evidenceId: number,
-): Promise<StoredAttachment> {
-  await requireCaseInScope(db, actor.scope, caseId);
-  const row = (await findEntry(db, caseId, entryId))
-    ? await findEvidence(db, entryId, evidenceId)
-    : undefined;
-  if (!row || row.attachment_path === null) {
-    throw new AppError('NOT_FOUND', { params: { entity: 'attachment' } });
-  }
-  return {
-    name: row.attachment_name ?? 'attachment',
-    size: Number(row.attachment_size ?? 0),
-    type: row.attachment_type ?? 'application/octet-stream',
-    path: row.attachment_path,
-  };
 }
