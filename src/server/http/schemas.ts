@@ -1,3 +1,4 @@
+import { isIsoDate, isIsoInstant } from '../../core/protocols/calendar.ts';
 import { z } from 'zod';
 
 /** The error shape every failure answers with (documented in OpenAPI under each route's 4xx). */
@@ -39,22 +40,10 @@ export function decodeCursor<T>(cursor: string, schema: z.ZodType<T>): T | null 
   }
 }
 
+/** An instant with an explicit offset, a real calendar date (no 02-30 rolled into March), normalised to UTC. */
 export const isoInstant = z
   .string()
-  .refine(
-    (value) =>
-      /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/.test(value) &&
-      !Number.isNaN(Date.parse(value)),
-    'iso_instant',
-  )
+  .refine(isIsoInstant, 'iso_instant')
   .transform((value) => new Date(value).toISOString());
 
-export const isoDate = z
-  .string()
-  .refine(
-    (value) =>
-      /^\d{4}-\d{2}-\d{2}$/.test(value) &&
-      !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) &&
-      new Date(`${value}T00:00:00Z`).toISOString().startsWith(value),
-    'iso_date',
-  );
+export const isoDate = z.string().refine(isIsoDate, 'iso_date');
