@@ -98,6 +98,16 @@ describe('bad input gets a 4xx naming the field, and writes nothing', () => {
     expect(cursor.json().error.details[0].field).toBe('cursor');
   });
 
+  it('impossible dates and times without an offset', async () => {
+    for (const from of ['2021-02-30T00:00:00Z', '2021-06-01T10:00:00', 'yesterday']) {
+      const response = await admin.get(`/api/v1/audit-events?from=${encodeURIComponent(from)}`);
+      expect(response.statusCode, from).toBe(400);
+      expect(response.json().error.details[0]).toMatchObject({ field: 'from', code: 'iso_instant' });
+    }
+    const ok = await admin.get(`/api/v1/audit-events?from=${encodeURIComponent('2021-06-01T10:00:00+08:00')}`);
+    expect(ok.statusCode).toBe(200);
+  });
+
   it('unknown API paths are a 404 in the error shape', async () => {
     const response = await admin.get('/api/v1/no-such-thing');
     expect(response.statusCode).toBe(404);
