@@ -54,6 +54,17 @@ const configSchema = z.object({
   slaCoreInfoHours: z.coerce.number().int().min(1).default(4),
   slaReportHours: z.coerce.number().int().min(1).default(24),
   webDist: z.string().default('dist/web'),
+  /** Who a 流调报告 is submitted to unless the submitter names others; comma-separated in the environment. */
+  reportRecipients: z
+    .string()
+    .default('市疾控中心,区卫健局')
+    .transform((value) =>
+      value
+        .split(',')
+        .map((name) => name.trim())
+        .filter((name) => name !== ''),
+    )
+    .refine((names) => names.length > 0, 'must name at least one recipient'),
 });
 
 export type Config = z.infer<typeof configSchema>;
@@ -80,6 +91,7 @@ export const configEnv = {
   slaCoreInfoHours: 'SAOLEI_SLA_CORE_INFO_HOURS',
   slaReportHours: 'SAOLEI_SLA_REPORT_HOURS',
   webDist: 'SAOLEI_WEB_DIST',
+  reportRecipients: 'SAOLEI_REPORT_RECIPIENTS',
 } satisfies Record<keyof Config, string>;
 
 export class ConfigError extends Error {}
