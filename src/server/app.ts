@@ -25,6 +25,7 @@ import { healthRoutes } from './health/health.routes.ts';
 import type { App, Deps } from './http/types.ts';
 import { jurisdictionsRoutes } from './jurisdictions/jurisdictions.routes.ts';
 import { usersRoutes } from './users/users.routes.ts';
+import { casesFeature } from './cases/cases-feature.ts';
 import { trajectoryRoutes } from './trajectory/trajectory.routes.ts';
 import { protocolsRoutes } from './protocols/protocols.routes.ts';
 import { placesFeatureRoutes } from './places/places-feature.ts';
@@ -35,6 +36,7 @@ const features: ReadonlyArray<(app: App, deps: Deps) => Promise<void>> = [
   authRoutes,
   jurisdictionsRoutes,
   usersRoutes,
+  casesFeature,
   auditRoutes,
   trajectoryRoutes,
   protocolsRoutes,

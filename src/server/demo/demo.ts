@@ -7,6 +7,7 @@ import { findUserByUsername } from '../users/users.repository.ts';
 import { createUser } from '../users/users.service.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { DEMO_DISTRICT, demoDivisions } from './divisions.ts';
+import { loadDemoOutbreak } from './outbreak.ts';
 
 /** The one password of every demo account. Demo data is for trying saolei out, never for real cases. */
 export const DEMO_PASSWORD = 'saolei-demo-2020';
@@ -53,6 +54,7 @@ export async function loadDemo(db: Db): Promise<string[]> {
     if (created.length > 0) {
       await recordAudit(trx, systemActor, { action: 'demo.load', entity: 'system', changes: {} });
     }
+    await loadDemoOutbreak(trx);
     return created;
   });
 }

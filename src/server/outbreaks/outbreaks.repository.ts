@@ -1,0 +1,66 @@
+import type { NewOutbreakRow, OutbreakRow, OutbreakUpdate } from '../db/schema.ts';
+import type { Executor } from '../db/transaction.ts';
+
+const columns = [
+  'id',
+  'name',
+  'disease',
+  'preset_id',
+  'overlay_id',
+  'overlay_text',
+  'start_date',
+  'division_code',
+  'case_number_mask',
+  'case_counter',
+  'created_at',
+  'updated_at',
+  'version',
+  'archived',
+] as const;
+
+export async function findOutbreak(db: Executor, id: number): Promise<OutbreakRow | undefined> {
+  return db.selectFrom('outbreaks').select(columns).where('id', '=', id).executeTakeFirst();
+}
+
+export async function findOutbreakByName(db: Executor, name: string): Promise<OutbreakRow | undefined> {
+  return db.selectFrom('outbreaks').select(columns).where('name', '=', name).executeTakeFirst();
+}
+
+export async function insertOutbreak(db: Executor, row: NewOutbreakRow): Promise<OutbreakRow> {
+  return db.insertInto('outbreaks').values(row).returning(columns).executeTakeFirstOrThrow();
+}
+
+export async function updateOutbreak(
+  db: Executor,
+  id: number,
+  expectedVersion: number,
+  patch: OutbreakUpdate,
+): Promise<OutbreakRow | undefined> {
+  return db
+    .updateTable('outbreaks')
+    .set({ ...patch, version: (eb) => eb('version', '+', 1) })
+    .where('id', '=', id)
+    .where('version', '=', expectedVersion)
+    .returning(columns)
+    .executeTakeFirst();
+}
+
+/** All outbreaks, newest first; there are a handful per jurisdiction, so the service filters them. */
+export async function listOutbreaks(db: Executor, archived: 0 | 1 | undefined): Promise<OutbreakRow[]> {
+  let query = db.selectFrom('outbreaks').select(columns);
+  if (archived !== undefined) {
+    query = query.where('archived', '=', archived);
+  }
+  return query.orderBy('start_date', 'desc').orderBy('id', 'desc').limit(1000).execute();
+}
+
+/** Takes the next case number's counter value; the row lock serialises concurrent reports. */
+export async function nextCaseCounter(db: Executor, id: number): Promise<number> {
+  const row = await db
+    .updateTable('outbreaks')
+    .set({ case_counter: (eb) => eb('case_counter', '+', 1) })
+    .where('id', '=', id)
+    .returning('case_counter')
+    .executeTakeFirstOrThrow();
+  return row.case_counter;
+}
