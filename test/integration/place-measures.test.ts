@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { placeMeasuresForCase } from '../../src/server/places/report-measures.ts';
@@ -192,7 +193,7 @@ describe('place measures', () => {
     const masked = await disinfector.get(`/api/v1/places/${place.id}/notice.xlsx`);
     expect(masked.statusCode).toBe(200);
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(masked.rawPayload);
+    await workbook.xlsx.read(Readable.from([masked.rawPayload]));
     const row = workbook.worksheets[0]?.getRow(3).values;
     expect(Array.isArray(row) ? row.slice(1, 6) : []).toEqual([1, 'A1', '王*明', '', '139****5678']);
   });

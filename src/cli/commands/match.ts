@@ -6,6 +6,7 @@ import { loadVisitFiles, type LoadedVisits } from '../../server/visits/load-visi
 import { CliError } from '../errors.ts';
 import { parseFlags } from '../runtime.ts';
 import { badRowSummary, progressReporter, writeErrorsCsv, writeMatchCsv } from './match-output.ts';
+import { matchOutbreak } from './match-outbreak.ts';
 
 const usage =
   'usage: saolei match contacts|companions --visits FILE --case-visits FILE --out FILE ' +
@@ -72,12 +73,18 @@ export async function matchCommand(args: string[]): Promise<void> {
     from: { type: 'string' },
     to: { type: 'string' },
     dwell: { type: 'string' },
+    outbreak: { type: 'string' },
+    data: { type: 'string' },
   });
   if (values.visits === undefined) {
-    throw new CliError(
-      '--visits is required for now: matching against the imported visit log of an outbreak is not built yet',
-      2,
-    );
+    await matchOutbreak(kind, {
+      outbreak: values.outbreak,
+      tolerance: values.tolerance,
+      minOverlap: values['min-overlap'],
+      out: values.out,
+      data: values.data,
+    });
+    return;
   }
   if (values['case-visits'] === undefined || values.out === undefined) {
     throw new CliError(`--case-visits and --out are required\n${usage}`, 2);

@@ -18,6 +18,7 @@ import { AuditPage } from '../features/audit/AuditPage.tsx';
 import { CasesPage } from '../features/cases/CasesPage.tsx';
 import { HomePage } from '../features/home/HomePage.tsx';
 import { InvestigationsPage } from '../features/investigations/InvestigationsPage.tsx';
+import { PlacesPage } from '../features/places/PlacesPage.tsx';
 import { ComingSoon } from '../features/modules/ComingSoon.tsx';
 import { ReportsPage } from '../features/reports/ReportsPage.tsx';
 import { TasksPage } from '../features/tasks/TasksPage.tsx';
@@ -70,7 +71,7 @@ export const navigation: NavItem[] = [
     path: '/places',
     label: 'nav.places',
     icon: <ShopOutlined />,
-    element: <ComingSoon module="nav.places" what="module.places" />,
+    element: <PlacesPage />,
   },
   {
     path: '/chains',
