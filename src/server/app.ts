@@ -29,6 +29,7 @@ import { casesFeature } from './cases/cases-feature.ts';
 import { trajectoryRoutes } from './trajectory/trajectory.routes.ts';
 import { protocolsRoutes } from './protocols/protocols.routes.ts';
 import { placesFeatureRoutes } from './places/places-feature.ts';
+import { contactsFeature } from './contacts/contacts-feature.ts';
 
 /** Route modules in the order they register; each feature adds one line here. */
 const features: ReadonlyArray<(app: App, deps: Deps) => Promise<void>> = [
@@ -41,6 +42,7 @@ const features: ReadonlyArray<(app: App, deps: Deps) => Promise<void>> = [
   trajectoryRoutes,
   protocolsRoutes,
   placesFeatureRoutes,
+  contactsFeature,
 ];
 
 export type BuiltApp = { app: App; routes: RegisteredRoute[] };

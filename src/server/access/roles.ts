@@ -115,6 +115,19 @@ const grants = {
   'measures:write': ['lead', 'investigator', 'disinfector'],
   /** A suspension of business is approved by the command office or the team lead (DESIGN §2). */
   'measures:approve': ['commander', 'lead'],
+  /** Contacts, exposures, plans and lists (DESIGN §2: tracers and investigators; site staff and the command read). */
+  'contacts:read': ['commander', 'lead', 'investigator', 'tracer', 'site_staff'],
+  'contacts:write': ['lead', 'investigator', 'tracer'],
+  /** Converting a contact into a case reports a case. */
+  'contacts:convert': ['lead', 'investigator'],
+  'tracing:write': ['lead', 'investigator', 'tracer'],
+  /** Recording the result of a planned contact test until the samples feature records lab results. */
+  'contact-tests:write': ['lead', 'investigator', 'sampler', 'lab'],
+  'sites:read': ['commander', 'lead', 'investigator', 'tracer', 'site_staff'],
+  'sites:write': ['lead', 'investigator'],
+  'placements:write': ['lead', 'investigator', 'site_staff'],
+  'follow-ups:write': ['lead', 'investigator', 'site_staff'],
+  'alerts:write': ['lead', 'investigator', 'site_staff'],
 } satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof grants;

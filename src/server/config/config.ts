@@ -65,6 +65,8 @@ const configSchema = z.object({
         .filter((name) => name !== ''),
     )
     .refine((names) => names.length > 0, 'must name at least one recipient'),
+  /** Follow-ups expected per contact per day, unless the outbreak's preset sets its own frequency. */
+  followUpsPerDay: z.coerce.number().int().min(1).max(6).default(1),
 });
 
 export type Config = z.infer<typeof configSchema>;
@@ -92,6 +94,7 @@ export const configEnv = {
   slaReportHours: 'SAOLEI_SLA_REPORT_HOURS',
   webDist: 'SAOLEI_WEB_DIST',
   reportRecipients: 'SAOLEI_REPORT_RECIPIENTS',
+  followUpsPerDay: 'SAOLEI_FOLLOW_UPS_PER_DAY',
 } satisfies Record<keyof Config, string>;
 
 export class ConfigError extends Error {}

@@ -11,6 +11,7 @@ import * as foundation from './migrations/20261128-0001-foundation.ts';
 import * as cases from './migrations/20261128-0002-cases.ts';
 import * as trajectoryReports from './migrations/20261128-0003-trajectory-reports.ts';
 import * as placesDiscovery from './migrations/20261128-0004-places-discovery.ts';
+import * as contactsQuarantine from './migrations/20261128-0005-contacts-quarantine.ts';
 
 /** Every migration, in order. Names are frozen once landed; add new files at the end. */
 const migrations: Record<string, { up: MigrationFn }> = {
@@ -18,6 +19,7 @@ const migrations: Record<string, { up: MigrationFn }> = {
   '20261128-0002-cases': cases,
   '20261128-0003-trajectory-reports': trajectoryReports,
   '20261128-0004-places-discovery': placesDiscovery,
+  '20261128-0005-contacts-quarantine': contactsQuarantine,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -111,6 +111,54 @@ export const detailMessages = {
     en: 'a visit file must be .csv or .xlsx',
   },
   import_running: { 'zh-CN': '已有导入正在进行', en: 'another import is running' },
+  outside_lookback: {
+    'zh-CN':
+      '暴露时间不在传染源病例的追溯期内（{start} 至 {end}）：{why}；如确认无误，请勾选“确认窗口外暴露”后重新提交',
+    en: 'the exposure lies outside the source case’s look-back window ({start} to {end}): {why}; resend with confirmOutsideWindow to record it anyway',
+  },
+  secondary_not_determined: {
+    'zh-CN': '当前方案（{preset}）不判定密接的密接',
+    en: 'the outbreak’s protocol ({preset}) does not determine secondary contacts',
+  },
+  source_not_close_contact: {
+    'zh-CN': '密接的密接的来源须为本疫情的密切接触者',
+    en: 'a secondary contact’s source must be a close contact of the same outbreak',
+  },
+  contact_transition: { 'zh-CN': '不能从“{from}”变为“{to}”', en: 'cannot go from {from} to {to}' },
+  early_release_reason: {
+    'zh-CN': '观察期至 {end} 结束，提前解除须填写原因',
+    en: 'observation ends on {end}; an early release needs a reason',
+  },
+  secondary_awaiting: {
+    'zh-CN': '关联密接的前两次核酸结果尚未均为阴性，暂不能解除',
+    en: 'the linked close contact’s first two tests are not both negative yet; the secondary contact cannot be released',
+  },
+  room_full: { 'zh-CN': '房间 {room} 已满（{beds} 床）', en: 'room {room} is full ({beds} beds)' },
+  site_full: {
+    'zh-CN': '隔离点 {site} 已满（容量 {capacity}）',
+    en: 'site {site} is full (capacity {capacity})',
+  },
+  room_not_in_site: { 'zh-CN': '房间不属于该隔离点', en: 'the room is not in this site' },
+  already_placed: { 'zh-CN': '该人员已有未结束的安置', en: 'the contact already has an open placement' },
+  not_placed: { 'zh-CN': '该人员当前没有安置', en: 'the contact has no open placement' },
+  temperature_range: {
+    'zh-CN': '体温应在 35.0–42.0 °C 之间',
+    en: 'the temperature must be between 35.0 and 42.0 °C',
+  },
+  not_under_observation: { 'zh-CN': '该人员当前不在观察期', en: 'the contact is not under observation' },
+  alert_transition: {
+    'zh-CN': '预警不能从“{from}”变为“{to}”',
+    en: 'the alert cannot go from {from} to {to}',
+  },
+  test_already_recorded: { 'zh-CN': '该次检测已记录结果', en: 'this test already has a result' },
+  unknown_case: { 'zh-CN': '病例不存在', en: 'no such case' },
+  unknown_contact: { 'zh-CN': '密接不存在', en: 'no such contact' },
+  unknown_site: { 'zh-CN': '隔离点不存在', en: 'no such quarantine site' },
+  duplicate_room: { 'zh-CN': '房间号 {room} 重复', en: 'room number {room} is repeated' },
+  capacity_below_occupancy: {
+    'zh-CN': '容量不能小于当前入住人数 {occupied}',
+    en: 'the capacity cannot be below the current occupancy ({occupied})',
+  },
 } satisfies Record<string, Record<Locale, string>>;
 
 export type DetailMessageKey = keyof typeof detailMessages;
