@@ -5,6 +5,7 @@ import { demoCommand } from './commands/demo.ts';
 import { matchCommand } from './commands/match.ts';
 import { importCommand } from './commands/import.ts';
 import { migrateCommand } from './commands/migrate.ts';
+import { reportCommand } from './commands/report.ts';
 import { serveCommand } from './commands/serve.ts';
 import { userCommand } from './commands/user.ts';
 import { CliError } from './errors.ts';
@@ -17,6 +18,7 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
   demo: demoCommand,
   backup: backupCommand,
   restore: restoreCommand,
+  report: reportCommand,
   match: matchCommand,
   import: importCommand,
 };
@@ -31,6 +33,8 @@ const usage = `usage: saolei <command> [options]
   user reset-password --username U          set a new password (stdin); lifts a lock
   user disable --username U                 disable an account and end its sessions
   audit verify                              check the audit hash chain
+  report investigation --case CASE_NUMBER [--kind initial|progress|closing] --out FILE.docx
+                                            write the case's 流调报告 (kept as a new version)
   backup FILE                               write a backup of the database
   restore FILE [--data DIR]                 restore a backup into an empty data folder
   import visits FILE [--persons-ref FILE] [--places-ref FILE] [--dwell SECONDS]

@@ -27,9 +27,9 @@ import { jurisdictionsRoutes } from './jurisdictions/jurisdictions.routes.ts';
 import { usersRoutes } from './users/users.routes.ts';
 import { casesFeature } from './cases/cases-feature.ts';
 import { trajectoryRoutes } from './trajectory/trajectory.routes.ts';
+import { reportsRoutes } from './reports/reports.routes.ts';
 import { protocolsRoutes } from './protocols/protocols.routes.ts';
 import { placesFeatureRoutes } from './places/places-feature.ts';
-import { contactsFeature } from './contacts/contacts-feature.ts';
 
 /** Route modules in the order they register; each feature adds one line here. */
 const features: ReadonlyArray<(app: App, deps: Deps) => Promise<void>> = [
@@ -40,9 +40,9 @@ const features: ReadonlyArray<(app: App, deps: Deps) => Promise<void>> = [
   casesFeature,
   auditRoutes,
   trajectoryRoutes,
+  reportsRoutes,
   protocolsRoutes,
   placesFeatureRoutes,
-  contactsFeature,
 ];
 
 export type BuiltApp = { app: App; routes: RegisteredRoute[] };

@@ -8,6 +8,7 @@ import { createUser } from '../users/users.service.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { DEMO_DISTRICT, demoDivisions } from './divisions.ts';
 import { loadDemoOutbreak } from './outbreak.ts';
+import { loadDemoTrajectory } from './trajectory.ts';
 
 /** The one password of every demo account. Demo data is for trying saolei out, never for real cases. */
 export const DEMO_PASSWORD = 'saolei-demo-2020';
@@ -55,6 +56,7 @@ export async function loadDemo(db: Db): Promise<string[]> {
       await recordAudit(trx, systemActor, { action: 'demo.load', entity: 'system', changes: {} });
     }
     await loadDemoOutbreak(trx);
+    await loadDemoTrajectory(trx);
     return created;
   });
 }
