@@ -30,6 +30,7 @@ import { trajectoryRoutes } from './trajectory/trajectory.routes.ts';
 import { reportsRoutes } from './reports/reports.routes.ts';
 import { protocolsRoutes } from './protocols/protocols.routes.ts';
 import { placesFeatureRoutes } from './places/places-feature.ts';
+import { contactsFeature } from './contacts/contacts-feature.ts';
 
 /** Route modules in the order they register; each feature adds one line here. */
 const features: ReadonlyArray<(app: App, deps: Deps) => Promise<void>> = [
@@ -43,6 +44,7 @@ const features: ReadonlyArray<(app: App, deps: Deps) => Promise<void>> = [
   reportsRoutes,
   protocolsRoutes,
   placesFeatureRoutes,
+  contactsFeature,
 ];
 
 export type BuiltApp = { app: App; routes: RegisteredRoute[] };
