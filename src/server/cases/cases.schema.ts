@@ -55,23 +55,31 @@ export const updateCaseBody = z.strictObject({
 });
 export type UpdateCaseInput = z.infer<typeof updateCaseBody>;
 
-export const evidenceSchema = z.discriminatedUnion('kind', [
-  z.strictObject({
-    kind: z.literal('nat'),
-    at: isoInstant,
-    result: z.enum(['positive', 'negative']),
-    specimen: text(64).optional(),
-    note: text(500).optional(),
-  }),
-  z.strictObject({
-    kind: z.literal('antibody'),
-    at: isoInstant,
-    igm: z.enum(['positive', 'negative']),
-    igg: z.enum(['positive', 'negative']),
-    note: text(500).optional(),
-  }),
-  z.strictObject({ kind: z.literal('other'), at: isoInstant.optional(), note: text(500) }),
-]);
+function buildEvidenceSchema<I extends z.ZodType<string, string>>(instant: I) {
+  return z.discriminatedUnion('kind', [
+    z.strictObject({
+      kind: z.literal('nat'),
+      at: instant,
+      result: z.enum(['positive', 'negative']),
+      specimen: text(64).optional(),
+      note: text(500).optional(),
+    }),
+    z.strictObject({
+      kind: z.literal('antibody'),
+      at: instant,
+      igm: z.enum(['positive', 'negative']),
+      igg: z.enum(['positive', 'negative']),
+      note: text(500).optional(),
+    }),
+    z.strictObject({ kind: z.literal('other'), at: instant.optional(), note: text(500) }),
+  ]);
+}
+
+/** Evidence as a request carries it (instants normalised to UTC). */
+export const evidenceSchema = buildEvidenceSchema(isoInstant);
+
+/** Evidence as the server answers it (response schemas must not transform). */
+export const evidenceOutput = buildEvidenceSchema(z.string());
 
 export const classificationBody = z.strictObject({
   to: z.enum(classifications),
@@ -90,7 +98,7 @@ export const historyItemSchema = z.object({
   from: z.enum(classifications).nullable(),
   to: z.enum(classifications),
   reason: z.string(),
-  evidence: z.array(evidenceSchema),
+  evidence: z.array(evidenceOutput),
 });
 export type HistoryItem = z.infer<typeof historyItemSchema>;
 

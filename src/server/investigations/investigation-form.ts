@@ -73,70 +73,82 @@ function ordered<T extends { from?: string | undefined; to?: string | undefined 
   }
 }
 
-export const travelRow = z
-  .strictObject({
-    from: isoDate,
-    to: isoDate.optional(),
-    place: line(200),
-    divisionCode: z.string().regex(divisionCodePattern, 'division_code').optional(),
-    purpose: line(200).optional(),
-    transport: line(200).optional(),
-  })
-  .superRefine(ordered);
-
-export const exposureRow = z
-  .strictObject({
-    kind: z.enum(exposureKinds),
-    from: isoDate.optional(),
-    to: isoDate.optional(),
-    place: line(200).optional(),
-    description: line(2000),
-    suspectedSource: line(200).optional(),
-  })
-  .superRefine(ordered);
-
-export const medicalVisitRow = z.strictObject({
-  at: isoInstant,
-  institution: line(200),
-  department: line(100).optional(),
-  diagnosis: line(500).optional(),
-  treatment: line(500).optional(),
-  sampled: z.boolean().optional(),
-});
-
-export const symptomRow = z.strictObject({
-  symptom: z.enum(symptoms),
-  since: isoDate,
-  detail: line(200).optional(),
-  maxTemperature: z.number().min(34).max(43).optional(),
-});
-
-const freeText = z.strictObject({ text: notes });
-
-export const investigationFormSchema = z.strictObject({
-  basicInfo: z
-    .strictObject({ occupation: line(100).optional(), livingWith: line(500).optional(), notes })
-    .optional(),
-  underlyingDiseases: z
+/**
+ * The form's schema over a given instant type: requests normalise instants to UTC (a transform), responses
+ * carry them as stored (a plain string, since response schemas must not transform).
+ */
+function buildFormSchema<I extends z.ZodType<string, string>>(instant: I) {
+  const travelRow = z
     .strictObject({
-      conditions: z.array(z.enum(underlyingConditions)).max(underlyingConditions.length).optional(),
-      otherCondition: line(200).optional(),
-      pregnant: z.boolean().nullable().optional(),
-      pregnancyWeeks: z.number().int().min(1).max(45).nullable().optional(),
-      vaccinationDoses: z.number().int().min(0).max(10).nullable().optional(),
-      lastVaccinationDate: isoDate.nullable().optional(),
-      notes,
+      from: isoDate,
+      to: isoDate.optional(),
+      place: line(200),
+      divisionCode: z.string().regex(divisionCodePattern, 'division_code').optional(),
+      purpose: line(200).optional(),
+      transport: line(200).optional(),
     })
-    .optional(),
-  travelHistory: z.strictObject({ rows: z.array(travelRow).max(100).optional(), notes }).optional(),
-  exposure: z.strictObject({ rows: z.array(exposureRow).max(100).optional(), notes }).optional(),
-  contactHistory: freeText.optional(),
-  medicalVisits: z.strictObject({ rows: z.array(medicalVisitRow).max(100).optional(), notes }).optional(),
-  onset: z.strictObject({ symptoms: z.array(symptomRow).max(50).optional(), notes }).optional(),
-  measures: freeText.optional(),
-  riskAssessment: freeText.optional(),
-  recommendations: freeText.optional(),
-});
+    .superRefine(ordered);
+
+  const exposureRow = z
+    .strictObject({
+      kind: z.enum(exposureKinds),
+      from: isoDate.optional(),
+      to: isoDate.optional(),
+      place: line(200).optional(),
+      description: line(2000),
+      suspectedSource: line(200).optional(),
+    })
+    .superRefine(ordered);
+
+  const medicalVisitRow = z.strictObject({
+    at: instant,
+    institution: line(200),
+    department: line(100).optional(),
+    diagnosis: line(500).optional(),
+    treatment: line(500).optional(),
+    sampled: z.boolean().optional(),
+  });
+
+  const symptomRow = z.strictObject({
+    symptom: z.enum(symptoms),
+    since: isoDate,
+    detail: line(200).optional(),
+    maxTemperature: z.number().min(34).max(43).optional(),
+  });
+
+  const freeText = z.strictObject({ text: notes });
+
+  return z.strictObject({
+    basicInfo: z
+      .strictObject({ occupation: line(100).optional(), livingWith: line(500).optional(), notes })
+      .optional(),
+    underlyingDiseases: z
+      .strictObject({
+        conditions: z.array(z.enum(underlyingConditions)).max(underlyingConditions.length).optional(),
+        otherCondition: line(200).optional(),
+        pregnant: z.boolean().nullable().optional(),
+        pregnancyWeeks: z.number().int().min(1).max(45).nullable().optional(),
+        vaccinationDoses: z.number().int().min(0).max(10).nullable().optional(),
+        lastVaccinationDate: isoDate.nullable().optional(),
+        notes,
+      })
+      .optional(),
+    travelHistory: z.strictObject({ rows: z.array(travelRow).max(100).optional(), notes }).optional(),
+    exposure: z.strictObject({ rows: z.array(exposureRow).max(100).optional(), notes }).optional(),
+    contactHistory: freeText.optional(),
+    medicalVisits: z.strictObject({ rows: z.array(medicalVisitRow).max(100).optional(), notes }).optional(),
+    onset: z.strictObject({ symptoms: z.array(symptomRow).max(50).optional(), notes }).optional(),
+    measures: freeText.optional(),
+    riskAssessment: freeText.optional(),
+    recommendations: freeText.optional(),
+  });
+}
+
+/** The form as a request carries it (instants normalised to UTC). */
+export const investigationFormSchema = buildFormSchema(isoInstant);
+
+/** The form as the server answers it. */
+export const investigationFormOutput = buildFormSchema(z.string());
 
 export type InvestigationForm = z.infer<typeof investigationFormSchema>;
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { investigationStates } from '../../core/investigations/states.ts';
 import { isoInstant, limitSchema } from '../http/schemas.ts';
-import { investigationFormSchema } from './investigation-form.ts';
+import { investigationFormOutput, investigationFormSchema } from './investigation-form.ts';
 
 export const clockSchema = z.object({
   name: z.enum(['dispatch', 'coreInfo', 'report']),
@@ -26,7 +26,7 @@ export const investigationSchema = z
     arrivedAt: z.string().nullable(),
     coreInfoAt: z.string().nullable(),
     submittedAt: z.string().nullable(),
-    form: investigationFormSchema,
+    form: investigationFormOutput,
     clocks: z.array(clockSchema),
     overdue: z.boolean(),
     createdAt: z.string(),
