@@ -97,6 +97,8 @@ describe('an investigation from the night report to the filed 流调报告', () 
     }
     // The dispatch clock stopped in time; the report clock keeps running.
     await expect(panel.getByTestId('clock-dispatch').textContent()).resolves.toContain('按时完成');
+    await panel.getByRole('button', { name: '加入调查组' }).click();
+    await panel.getByText('调查组', { exact: true }).locator('..').getByText('我', { exact: true }).waitFor();
     await panel.getByTestId('clock-report').locator('.ant-statistic').waitFor();
     await h.shot('05-investigating');
   });
@@ -198,6 +200,47 @@ describe('an investigation from the night report to the filed 流调报告', () 
     expect(caseUrl).toContain('/cases/');
   });
 
+  it('changes the classification, asking for the two negative tests before an exclusion', async () => {
+    await h.page.getByTestId('change-classification').click();
+    const dialog = h.page.locator('.ant-modal:visible');
+    await choose(h, dialog.locator('.ant-select').first(), '排除');
+    await dialog.locator('#reason').fill('两次核酸阴性');
+    await dialog.getByRole('button', { name: /确\s?定|OK/ }).click();
+    await dialog.getByText('请录入两次核酸阴性结果').waitFor();
+    await h.shot('13-exclusion-needs-tests');
+    await choose(h, dialog.locator('.ant-select').first(), '确诊病例');
+    await dialog.locator('#reason').fill('咽拭子核酸检测阳性');
+    await dialog.getByRole('button', { name: /确\s?定|OK/ }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await h.page.locator('.ant-tag').filter({ hasText: '确诊病例' }).first().waitFor();
+    await h.page.getByText('咽拭子核酸检测阳性').waitFor();
+  });
+
+  it('shows the case page in English with every label translated', async () => {
+    await h.page.getByTestId('language-switch').click();
+    await h.page.getByRole('tab', { name: 'Overview' }).waitFor();
+    const text = (await h.page.locator('.app-content').textContent()) ?? '';
+    expect(text).toContain('Investigation');
+    expect(text).toContain('Submitted');
+    // An untranslated key would show as its dotted name.
+    expect(text).not.toMatch(/\b(cases|inv|clock|state|traj|reports|cls)\.[a-zA-Z]+/);
+    await h.shot('14-case-english');
+    await h.page.getByTestId('language-switch').click();
+    await h.page.getByRole('tab', { name: '概况' }).waitFor();
+  });
+
+  it('warns about a likely duplicate person while a case is being reported', async () => {
+    await h.page.goto(`${h.baseUrl}/cases/new`);
+    const form = h.page.getByTestId('report-case-form');
+    await form.locator('#person_name').fill('孙强');
+    await form.locator('#person_phone').fill('13703581188');
+    const duplicates = h.page.getByTestId('duplicates');
+    await duplicates.waitFor();
+    await h.shot('15-duplicate-warning');
+    await duplicates.getByRole('button').first().click();
+    await form.getByText(/使用已登记人员 #\d+ 孙强/).waitFor();
+  });
+
   it('shows the demo case past its 24-hour clock on the overdue list, highlighted for the lead', async () => {
     // The demo's 孙强 was reported 30 hours ago and is still being investigated.
     const demoCase = await h.page.evaluate(async () => {
@@ -211,6 +254,18 @@ describe('an investigation from the night report to the filed 流调报告', () 
     await list.getByText(demoCase).waitFor();
     await expect(list.getAttribute('class')).resolves.toContain('escalated');
     await expect(list.textContent()).resolves.toContain('已超时');
-    await h.shot('13-home-overdue-lead');
+    await h.shot('16-home-overdue-lead');
+
+    await h.page.getByRole('menuitem', { name: '任务' }).click();
+    await h.page.getByText('已超时', { exact: true }).click();
+    const tasks = h.page.getByTestId('tasks-table');
+    await tasks.locator('.row-overdue').first().waitFor();
+    await h.shot('17-tasks-overdue');
+    const before = await tasks.locator('.row-overdue').count();
+    await tasks
+      .getByRole('button', { name: /标记完成/ })
+      .first()
+      .click();
+    await expect.poll(() => tasks.locator('.row-overdue').count()).toBe(before - 1);
   });
 });

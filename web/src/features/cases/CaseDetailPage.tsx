@@ -1,4 +1,19 @@
-import { Alert, Breadcrumb, Card, Col, Descriptions, Row, Space, Spin, Tabs, Tag, Typography } from 'antd';
+import {
+  Alert,
+  Breadcrumb,
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Drawer,
+  Row,
+  Space,
+  Spin,
+  Tabs,
+  Tag,
+  Typography,
+} from 'antd';
+import { useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import type { Case } from '../../../../src/server/cases/cases.schema.ts';
 import { formatInstant } from '../../app/format.ts';
@@ -9,16 +24,29 @@ import { CaseFormTab } from '../investigations/CaseFormTab.tsx';
 import { InvestigationPanel } from '../investigations/InvestigationPanel.tsx';
 import { ReportPanel } from '../reports/ReportPanel.tsx';
 import { TrajectoryPanel } from '../trajectory/TrajectoryPanel.tsx';
+import { CaseEditForm } from './CaseEditForm.tsx';
 import { ClassificationCard } from './ClassificationCard.tsx';
 import { classificationColors, labelKey } from './labels.ts';
 import { useCase } from './queries.ts';
 
-function BasicInfo({ record }: { record: Case }) {
+function BasicInfo({ record, editable }: { record: Case; editable: boolean }) {
   const { t } = useI18n();
+  const [editing, setEditing] = useState(false);
   const p = record.person;
   const yesNo = (value: boolean) => (value ? t('common.yes') : t('common.no'));
   return (
-    <Card size="small" title={t('cases.basicInfo')} style={{ marginBottom: 16 }}>
+    <Card
+      size="small"
+      title={t('cases.basicInfo')}
+      style={{ marginBottom: 16 }}
+      extra={
+        editable ? (
+          <Button size="small" onClick={() => setEditing(true)} data-testid="edit-case">
+            {t('common.edit')}
+          </Button>
+        ) : null
+      }
+    >
       {p.masked ? (
         <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('person.maskedNote')} />
       ) : null}
@@ -67,6 +95,9 @@ function BasicInfo({ record }: { record: Case }) {
         <Descriptions.Item label={t('cases.importRelated')}>{yesNo(record.importRelated)}</Descriptions.Item>
         <Descriptions.Item label={t('cases.division')}>{record.divisionCode}</Descriptions.Item>
       </Descriptions>
+      <Drawer open={editing} title={t('cases.edit')} onClose={() => setEditing(false)} destroyOnHidden>
+        <CaseEditForm record={record} onDone={() => setEditing(false)} />
+      </Drawer>
     </Card>
   );
 }
@@ -105,7 +136,7 @@ export function CaseDetailPage() {
             children: (
               <Row gutter={16}>
                 <Col xs={24} xl={16}>
-                  <BasicInfo record={c} />
+                  <BasicInfo record={c} editable={canWrite} />
                   <InvestigationPanel record={c} />
                 </Col>
                 <Col xs={24} xl={8}>

@@ -18,7 +18,7 @@ function Row({ item }: { item: ClockItem }) {
       <div style={{ width: '100%' }}>
         <Space wrap style={{ marginBottom: 8 }}>
           <Link to={`/cases/${item.caseId}`}>
-            <Typography.Text strong>{item.caseNumber}</Typography.Text>
+            <strong>{item.caseNumber}</strong>
           </Link>
           <Tag color={classificationColors[item.classification]}>
             {t(labelKey('cls', item.classification))}
@@ -28,10 +28,12 @@ function Row({ item }: { item: ClockItem }) {
             {t('home.receivedAt', { at: formatInstant(item.receivedAt) })}
           </Typography.Text>
         </Space>
-        <ClockList
-          clocks={item.clocks.filter((clock) => clock.doneAt === null)}
-          onDeadline={() => void queryClient.invalidateQueries({ queryKey: investigationKeys.all })}
-        />
+        <div>
+          <ClockList
+            clocks={item.clocks.filter((clock) => clock.doneAt === null)}
+            onDeadline={() => void queryClient.invalidateQueries({ queryKey: investigationKeys.all })}
+          />
+        </div>
       </div>
     </List.Item>
   );

@@ -17,10 +17,9 @@ const priorityColor: Record<string, string> = {
   low: 'default',
 };
 
+/** Tasks about a case link to it; other subjects (an investigation names its case in the title) do not yet. */
 function subjectLink(task: Task) {
-  return task.subjectType === 'case' || task.subjectType === 'investigation'
-    ? `/cases/${task.subjectId}`
-    : null;
+  return task.subjectType === 'case' ? `/cases/${task.subjectId}` : null;
 }
 
 /** "My tasks" and "overdue": one board for all work, soonest due first. */

@@ -107,11 +107,13 @@ export function TrajectoryPanel({ caseId, editable }: { caseId: number; editable
       <Space wrap style={{ marginBottom: 12 }}>
         {window ? (
           <Typography.Text type="secondary">
-            {t('traj.window', {
-              start: formatInstant(window.start),
-              end: formatInstant(window.end),
-              days: window.lookBackDays,
-            })}
+            {window.lookBackDays === 0
+              ? t('traj.windowOnset', { start: formatInstant(window.start), end: formatInstant(window.end) })
+              : t('traj.window', {
+                  start: formatInstant(window.start),
+                  end: formatInstant(window.end),
+                  days: window.lookBackDays,
+                })}
           </Typography.Text>
         ) : (
           <Typography.Text type="secondary">{t('traj.noWindow')}</Typography.Text>
