@@ -17,6 +17,7 @@ const { values } = parseArgs({
     dir: { type: 'string', default: '.cache/bench/city' },
     runs: { type: 'string', default: '3' },
     'sqlite-load-runs': { type: 'string', default: '1' },
+    'sqlite-runs': { type: 'string', default: '1' },
   },
 });
 const runs = Number(values.runs);
@@ -224,7 +225,7 @@ const table: TableRow[] = [
 ];
 process.stdout.write(
   `${data.visits.length.toLocaleString('en')} visits, ${data.cases.length.toLocaleString('en')} case visits, ` +
-    `max visit ${maxDuration} s; medians of ${runs} runs (engine ${engineRuns}; SQLite insert ${values['sqlite-load-runs']}), ` +
+    `max visit ${maxDuration} s; medians of ${runs} runs (engine ${engineRuns}; SQLite insert ${values['sqlite-load-runs']}, SQLite queries ${values['sqlite-runs']}), ` +
     `ms as wall (process CPU)\n\n${formatTable(table)}\n\n` +
     `SQLite index build (place_id, start_ts) + (cell_id, start_ts): ${Math.round(sqliteIndex.wall)} ms, not in the load row.\n` +
     `Peak RSS: ${saoleiRss} MB after saolei's load and queries; ${kb()} MB at the end with DuckDB and SQLite loaded too.\n` +

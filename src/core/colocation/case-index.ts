@@ -1,3 +1,4 @@
+import { buildSlotIndex, type SlotIndex } from './slot-index.ts';
 import type { CaseVisitColumns, TimeWindow } from './types.ts';
 
 /** Above this many location slots the caller has not mapped its ids to dense integers. */
@@ -20,6 +21,7 @@ export type CaseIndex = {
   maxSpan: Float64Array;
   groupCase: Int32Array;
   groupLocation: Int32Array;
+  slots: SlotIndex;
 };
 
 /**
@@ -115,5 +117,6 @@ export function buildCaseIndex(
     maxSpan,
     groupCase: Int32Array.from(groupKeys, (key) => Math.floor(key / slots)),
     groupLocation: Int32Array.from(groupKeys, (key) => key % slots),
+    slots: buildSlotIndex(offsets, lo, hi, maxSpan),
   };
 }

@@ -1,5 +1,6 @@
 import { buildCaseIndex, type CaseIndex } from './case-index.ts';
 import { PairLog, sumPairs } from './pair-sort.ts';
+import { slotOf } from './slot-index.ts';
 import type { CaseVisitColumns, MatchRows, TimeWindow, VisitColumns } from './types.ts';
 
 export type ContactOptions = {
@@ -15,9 +16,6 @@ export type CompanionOptions = {
   window?: TimeWindow;
 };
 
-/** Below this bucket size a linear skip beats a binary search for the first candidate interval. */
-const linearSkipLimit = 16;
-
 /**
  * Close-contact candidates: a case visit c and a visit v match when they share the place, v.person is not
  * c.person, v.start < c.end + tol and v.end > c.start − tol; the pair contributes
@@ -30,7 +28,7 @@ export function matchContacts(
   options: ContactOptions = {},
 ): MatchRows {
   const index = buildCaseIndex(caseVisits, caseVisits.place, options.tolerance ?? 1800, options.window);
-  return collect(index, scan(index, visits, visits.place));
+  return sumPairs(scan(index, visits, visits.place), index.groupCase, index.groupLocation);
 }
 
 /**
@@ -46,13 +44,15 @@ export function matchCompanions(
     throw new TypeError('companions need the cell column of the visits and of the case visits');
   }
   const index = buildCaseIndex(caseVisits, caseVisits.cell, 0, options.window);
-  return keepPairsAtLeast(collect(index, scan(index, visits, visits.cell)), options.minOverlap ?? 600);
+  const rows = sumPairs(scan(index, visits, visits.cell), index.groupCase, index.groupLocation);
+  return keepPairsAtLeast(rows, options.minOverlap ?? 600);
 }
 
 /** The one pass over the visit columns. */
 function scan(index: CaseIndex, visits: VisitColumns, locations: Int32Array): PairLog {
   const pairs = new PairLog();
-  const { offsets, lo, hi, person: casePerson, group, maxSpan, maxLocation } = index;
+  const { lo, hi, person: casePerson, group, maxLocation } = index;
+  const { origin, base, count, coveredBefore, firstCandidate } = index.slots;
   const { person, start, end } = visits;
   const n = visits.length;
   for (let i = 0; i < n; i++) {
@@ -60,30 +60,27 @@ function scan(index: CaseIndex, visits: VisitColumns, locations: Int32Array): Pa
     if (l < 0 || l > maxLocation) {
       continue;
     }
-    let k = offsets[l] ?? 0;
-    const last = offsets[l + 1] ?? 0;
-    if (k === last) {
-      continue;
+    const t0 = origin[l] ?? Number.NaN;
+    if (t0 !== t0) {
+      continue; // NaN: no case visit at this location
     }
     const vs = start[i] ?? 0;
     const ve = end[i] ?? 0;
-    // An interval starting at or before vs − maxSpan ends at or before vs, so it cannot match.
-    const bound = vs - (maxSpan[l] ?? 0);
-    if (last - k > linearSkipLimit) {
-      let high = last;
-      while (k < high) {
-        const mid = (k + high) >>> 1;
-        if ((lo[mid] ?? 0) <= bound) {
-          k = mid + 1;
-        } else {
-          high = mid;
-        }
-      }
-    } else {
-      while (k < last && (lo[k] ?? 0) <= bound) {
-        k++;
-      }
+    const slots = count[l] ?? 0;
+    let s0 = slotOf(vs - t0);
+    let s1 = slotOf(ve - t0);
+    if (s1 < 0 || s0 >= slots) {
+      continue;
     }
+    const at = base[l] ?? 0;
+    // A visit starting before slot 0 must see the whole bucket: the slot's skip assumes it starts inside.
+    let k = s0 < 0 ? (index.offsets[l] ?? 0) : (firstCandidate[at + s0] ?? 0);
+    s0 = s0 < 0 ? 0 : s0;
+    s1 = s1 >= slots ? slots - 1 : s1;
+    if (coveredBefore[at + s1 + 1] === coveredBefore[at + s0]) {
+      continue; // no case interval touches the visit's slots
+    }
+    const last = index.offsets[l + 1] ?? 0;
     const p = person[i] ?? -1;
     for (; k < last; k++) {
       const cl = lo[k] ?? 0;
@@ -97,20 +94,6 @@ function scan(index: CaseIndex, visits: VisitColumns, locations: Int32Array): Pa
     }
   }
   return pairs;
-}
-
-/** Rows from the pairs: groups are numbered in (case, location) order, so (person, group) order is the row order. */
-function collect(index: CaseIndex, pairs: PairLog): MatchRows {
-  const summed = sumPairs(pairs, index.groupCase.length);
-  const rows = emptyRows(summed.length);
-  for (let r = 0; r < summed.length; r++) {
-    const group = summed.group[r] ?? 0;
-    rows.person[r] = summed.person[r] ?? 0;
-    rows.caseId[r] = index.groupCase[group] ?? 0;
-    rows.location[r] = index.groupLocation[group] ?? 0;
-    rows.overlap[r] = summed.sum[r] ?? 0;
-  }
-  return rows;
 }
 
 function keepPairsAtLeast(rows: MatchRows, minOverlap: number): MatchRows {

@@ -1,10 +1,11 @@
 import { GrowableFloat64, GrowableInt32 } from './growable.ts';
+import type { MatchRows } from './types.ts';
 
 /** Matching pairs in scan order: the visit's person, the case visit's group, the pair's overlap. */
 export class PairLog {
-  readonly person = new GrowableInt32(1 << 16);
-  readonly group = new GrowableInt32(1 << 16);
-  readonly overlap = new GrowableFloat64(1 << 16);
+  readonly person = new GrowableInt32(1 << 18);
+  readonly group = new GrowableInt32(1 << 18);
+  readonly overlap = new GrowableFloat64(1 << 18);
   maxPerson = -1;
 
   add(person: number, group: number, overlap: number): void {
@@ -17,65 +18,72 @@ export class PairLog {
   }
 }
 
-/** A stable counting sort of `order` by `key[order[i]]`, keys in [0, buckets). */
-function countingSort(order: Int32Array, key: Int32Array, buckets: number): Int32Array {
-  const starts = new Int32Array(buckets + 1);
-  for (let i = 0; i < order.length; i++) {
-    const k = (key[order[i] ?? 0] ?? 0) + 1;
-    starts[k] = (starts[k] ?? 0) + 1;
-  }
-  for (let b = 0; b < buckets; b++) {
-    starts[b + 1] = (starts[b + 1] ?? 0) + (starts[b] ?? 0);
-  }
-  const sorted = new Int32Array(order.length);
-  for (let i = 0; i < order.length; i++) {
-    const row = order[i] ?? 0;
-    const k = key[row] ?? 0;
-    const at = starts[k] ?? 0;
-    starts[k] = at + 1;
-    sorted[at] = row;
-  }
-  return sorted;
-}
-
-export type SummedPairs = { length: number; person: Int32Array; group: Int32Array; sum: Float64Array };
-
 /**
- * The pairs ordered by (person, group) with equal keys summed. Two counting-sort passes (least significant
- * key first) cost O(pairs + persons + groups): no comparisons and no hashing in the scan.
+ * The result rows of the pairs: grouped by (person, group) with overlaps summed, in (person, group) order,
+ * which is (person, case, location) order because groups are numbered that way. One counting sort by person
+ * (O(pairs + persons), no comparisons), then each person's few pairs are ordered by group in place.
  */
-export function sumPairs(log: PairLog, groups: number): SummedPairs {
+export function sumPairs(log: PairLog, groupCase: Int32Array, groupLocation: Int32Array): MatchRows {
   const n = log.person.length;
   const person = log.person.data;
   const group = log.group.data;
   const overlap = log.overlap.data;
-  const identity = new Int32Array(n);
+  const starts = new Int32Array(log.maxPerson + 2);
   for (let i = 0; i < n; i++) {
-    identity[i] = i;
+    const p = (person[i] ?? 0) + 1;
+    starts[p] = (starts[p] ?? 0) + 1;
   }
-  const order = countingSort(countingSort(identity, group, groups), person, log.maxPerson + 1);
-  const out = {
-    length: 0,
+  for (let p = 0; p <= log.maxPerson; p++) {
+    starts[p + 1] = (starts[p + 1] ?? 0) + (starts[p] ?? 0);
+  }
+  const order = new Int32Array(n);
+  const fill = starts.slice(0, log.maxPerson + 1);
+  for (let i = 0; i < n; i++) {
+    const p = person[i] ?? 0;
+    const at = fill[p] ?? 0;
+    fill[p] = at + 1;
+    order[at] = i;
+  }
+  const rows = {
     person: new Int32Array(n),
-    group: new Int32Array(n),
-    sum: new Float64Array(n),
+    caseId: new Int32Array(n),
+    location: new Int32Array(n),
+    overlap: new Float64Array(n),
   };
-  let at = -1;
-  let lastPerson = -1;
-  let lastGroup = -1;
-  for (let i = 0; i < n; i++) {
-    const row = order[i] ?? 0;
-    const p = person[row] ?? 0;
-    const g = group[row] ?? 0;
-    if (p !== lastPerson || g !== lastGroup) {
-      at++;
-      out.person[at] = p;
-      out.group[at] = g;
-      lastPerson = p;
-      lastGroup = g;
+  let out = 0;
+  for (let p = 0; p <= log.maxPerson; p++) {
+    const first = starts[p] ?? 0;
+    const last = starts[p + 1] ?? 0;
+    // Insertion sort by group: a person rarely has more than a handful of pairs.
+    for (let i = first + 1; i < last; i++) {
+      const row = order[i] ?? 0;
+      const g = group[row] ?? 0;
+      let j = i - 1;
+      while (j >= first && (group[order[j] ?? 0] ?? 0) > g) {
+        order[j + 1] = order[j] ?? 0;
+        j--;
+      }
+      order[j + 1] = row;
     }
-    out.sum[at] = (out.sum[at] ?? 0) + (overlap[row] ?? 0);
+    let lastGroup = -1;
+    for (let i = first; i < last; i++) {
+      const row = order[i] ?? 0;
+      const g = group[row] ?? 0;
+      if (g !== lastGroup) {
+        rows.person[out] = p;
+        rows.caseId[out] = groupCase[g] ?? 0;
+        rows.location[out] = groupLocation[g] ?? 0;
+        out++;
+        lastGroup = g;
+      }
+      rows.overlap[out - 1] = (rows.overlap[out - 1] ?? 0) + (overlap[row] ?? 0);
+    }
   }
-  out.length = at + 1;
-  return out;
+  return {
+    length: out,
+    person: rows.person.subarray(0, out),
+    caseId: rows.caseId.subarray(0, out),
+    location: rows.location.subarray(0, out),
+    overlap: rows.overlap.subarray(0, out),
+  };
 }

@@ -159,6 +159,11 @@ export const detailMessages = {
     'zh-CN': '容量不能小于当前入住人数 {occupied}',
     en: 'the capacity cannot be below the current occupancy ({occupied})',
   },
+  colour: { 'zh-CN': '颜色应为 #RRGGBB', en: 'must be a colour #RRGGBB' },
+  cluster_key: { 'zh-CN': '聚集性疫情编号无效', en: 'is not a cluster key' },
+  cluster_unknown: { 'zh-CN': '没有这个聚集性疫情', en: 'no such cluster' },
+  export_columns: { 'zh-CN': '请至少选择一列', en: 'choose at least one column' },
+  export_not_ready: { 'zh-CN': '导出尚未完成（{status}）', en: 'the export is not ready ({status})' },
 } satisfies Record<string, Record<Locale, string>>;
 
 export type DetailMessageKey = keyof typeof detailMessages;
