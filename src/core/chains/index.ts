@@ -8,6 +8,7 @@ export {
   type Clustering,
   type HistogramBin,
 } from './clusters.ts';
+export { coExposures, type CoExposure, type PlaceVisit } from './co-exposure.ts';
 export { generations } from './generations.ts';
 export {
   buildChainGraph,

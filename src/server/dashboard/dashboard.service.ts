@@ -1,0 +1,175 @@
+import { dayNumber } from '../../core/chains/index.ts';
+import { overdueThreshold } from '../../core/investigations/clocks.ts';
+import { dateIn, nextDate, offsetMinutes, startOfDay } from '../../core/time/zone.ts';
+import type { Dialect } from '../db/connect.ts';
+import type { Executor } from '../db/transaction.ts';
+import { slaOf, type SlaSettings } from '../investigations/investigations.service.ts';
+import {
+  casesReceivedBetween,
+  caseCount,
+  childDivisions,
+  contactCounts,
+  contactsPerCase,
+  epiCurve,
+  lastConfirmations,
+  observationBySite,
+  overdueInvestigations,
+  overdueTasks,
+  testCounts,
+  type DashboardFilter,
+} from './dashboard.repository.ts';
+import type { Dashboard, DashboardQuery } from './dashboard.schema.ts';
+
+export type DashboardActor = { scope: string; jurisdictionCode: string };
+export type DashboardSettings = SlaSettings & { timeZone: string };
+
+function previousDate(date: string): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - 1);
+  return d.toISOString().slice(0, 10);
+}
+
+function tally(rows: ReadonlyArray<{ classification: string; n: number }>): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const r of rows) {
+    out[r.classification] = (out[r.classification] ?? 0) + r.n;
+  }
+  return out;
+}
+
+const sum = (values: Iterable<number>) => [...values].reduce((a, b) => a + b, 0);
+
+/** The median over `total` cases of a distribution of (k contacts, how many cases), the rest having 0. */
+function medianOf(distribution: ReadonlyArray<{ k: number; cases: number }>, total: number): number | null {
+  if (total === 0) {
+    return null;
+  }
+  const zeros = total - sum(distribution.map((d) => d.cases));
+  const withZeros = zeros > 0 ? [{ k: 0, cases: zeros }, ...distribution] : distribution;
+  const valueAt = (rank: number): number => {
+    let seen = 0;
+    for (const d of withZeros) {
+      seen += d.cases;
+      if (rank < seen) {
+        return d.k;
+      }
+    }
+    return withZeros.at(-1)?.k ?? 0;
+  };
+  const middle = Math.floor(total / 2);
+  return total % 2 === 1 ? valueAt(middle) : (valueAt(middle - 1) + valueAt(middle)) / 2;
+}
+
+/**
+ * The command dashboard for one day: a dozen grouped queries, each answered from an index, run one after
+ * another on the request's connection (SQLite serialises them anyway).
+ */
+export async function dashboardOf(
+  db: Executor,
+  dialect: Dialect,
+  actor: DashboardActor,
+  query: DashboardQuery,
+  settings: DashboardSettings,
+): Promise<Dashboard> {
+  const started = performance.now();
+  const { timeZone } = settings;
+  const date = query.date ?? dateIn(new Date(), timeZone);
+  const f: DashboardFilter = { scope: actor.scope, outbreakId: query.outbreakId };
+  const yesterday = previousDate(date);
+  const dayStart = startOfDay(date, timeZone);
+  const dayEnd = startOfDay(nextDate(date), timeZone);
+  const yesterdayStart = startOfDay(yesterday, timeZone);
+
+  const today = await casesReceivedBetween(db, f, dayStart, dayEnd);
+  const before = await casesReceivedBetween(db, f, yesterdayStart, dayStart);
+
+  const children = await childDivisions(db, actor.jurisdictionCode);
+  const own = await db
+    .selectFrom('divisions')
+    .select(['code', 'name'])
+    .where('code', '=', actor.jurisdictionCode)
+    .executeTakeFirst();
+  const streakOf = (last: string | undefined) => {
+    if (last === undefined) {
+      return { lastConfirmedOn: null, days: null };
+    }
+    const on = dateIn(new Date(last), timeZone);
+    return { lastConfirmedOn: on, days: dayNumber(date) - dayNumber(on) };
+  };
+  const whole = await lastConfirmations(db, f, dayEnd, 0);
+  const prefixLength = children[0]?.scope.length ?? 0;
+  const byChild = prefixLength > 0 ? await lastConfirmations(db, f, dayEnd, prefixLength) : [];
+  const lastByPrefix = new Map(byChild.map((r) => [r.prefix, r.last]));
+
+  const sites = await observationBySite(db, f);
+  const contacts = await contactCounts(db, f, date);
+  const tests = await testCounts(db, f, date, dayStart, dayEnd);
+  const sla = slaOf(settings);
+  const at = new Date();
+  const investigations = await overdueInvestigations(db, f, {
+    dispatch: overdueThreshold(sla.dispatchMinutes * 60_000, at),
+    coreInfo: sla.coreInfoHours === null ? null : overdueThreshold(sla.coreInfoHours * 3_600_000, at),
+    report: overdueThreshold(sla.reportHours * 3_600_000, at),
+  });
+  const tasks = await overdueTasks(db, f, at.toISOString());
+  const curveRows = await epiCurve(db, dialect, f, query.curve, {
+    timeZone,
+    offsetMinutes: offsetMinutes(new Date(dayStart), timeZone),
+  });
+  const cases = await caseCount(db, f);
+  const perCase = await contactsPerCase(db, f);
+
+  const days = new Map<string, Record<string, number>>();
+  for (const r of curveRows) {
+    const counts = days.get(r.day) ?? {};
+    counts[r.classification] = (counts[r.classification] ?? 0) + r.n;
+    days.set(r.day, counts);
+  }
+  const direct = sum(perCase.distribution.map((d) => d.k * d.cases));
+  const todayCounts = tally(today);
+  const yesterdayCounts = tally(before);
+  return {
+    date,
+    timeZone,
+    newCases: {
+      today: todayCounts,
+      yesterday: yesterdayCounts,
+      todayTotal: sum(Object.values(todayCounts)),
+      yesterdayTotal: sum(Object.values(yesterdayCounts)),
+    },
+    zeroStreak: {
+      jurisdiction: {
+        code: actor.jurisdictionCode,
+        name: own?.name ?? actor.jurisdictionCode,
+        ...streakOf(whole[0]?.last),
+      },
+      divisions: children.map((c) => ({
+        code: c.code,
+        name: c.name,
+        ...streakOf(lastByPrefix.get(c.scope)),
+      })),
+    },
+    observation: {
+      total: sum(sites.map((s) => s.n)),
+      bySite: sites.map((s) => ({ kind: s.kind, siteId: s.site_id, siteName: s.site_name, count: s.n })),
+    },
+    releases: { dueToday: contacts.dueToday, overdue: contacts.overdue },
+    samples: { source: 'contact_tests', ...tests },
+    overdue: { investigations, tasks },
+    epiCurve: {
+      by: query.curve,
+      days: [...days.entries()].map(([d, counts]) => ({ date: d, counts })),
+    },
+    contacts: {
+      total: perCase.total,
+      byStatus: Object.fromEntries(contacts.byStatus.map((s) => [s.status, s.n])),
+      perCase: {
+        cases,
+        mean: cases === 0 ? null : direct / cases,
+        median: medianOf(perCase.distribution, cases),
+      },
+      becameCases: perCase.converted,
+    },
+    computedMs: Math.round(performance.now() - started),
+  };
+}
