@@ -19,7 +19,7 @@ export const discoveryKeys = {
 export function useOutbreaks() {
   return useQuery({
     queryKey: ['outbreaks', 'list'],
-    queryFn: () => api<{ items: Array<{ id: number; name: string }> }>('GET', '/api/v1/outbreaks?limit=100'),
+    queryFn: () => api<{ items: Array<{ id: number; name: string }> }>('GET', '/api/v1/outbreaks'),
   });
 }
 

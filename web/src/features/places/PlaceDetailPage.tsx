@@ -4,6 +4,7 @@ import { Link, useParams } from 'react-router';
 import type { PlaceExposureWindow } from '../../../../src/server/places/places.schema.ts';
 import { formatInstant } from '../../app/format.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
+import type { MessageKey } from '../../i18n/messages.ts';
 import { MeasuresCard } from './MeasuresCard.tsx';
 import { placeTypeLabel } from './PlaceListPage.tsx';
 import { useExposureWindows, usePlace } from './queries.ts';
@@ -62,7 +63,7 @@ export function PlaceDetailPage() {
             {
               title: t('places.classification'),
               dataIndex: 'classification',
-              render: (c: string) => <Tag>{c}</Tag>,
+              render: (c: string) => <Tag>{t(`cls.${c}` as MessageKey)}</Tag>,
             },
             { title: t('places.windowStart'), dataIndex: 'start', render: (v: string) => formatInstant(v) },
             { title: t('places.windowEnd'), dataIndex: 'end', render: (v: string) => formatInstant(v) },

@@ -1,0 +1,70 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loginAs, startHarness, type Harness } from './harness.ts';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness('discovery');
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+describe('automatic contact discovery in the browser', () => {
+  it('an investigator uploads a visit log, runs discovery for the demo outbreak, confirms two candidates and dismisses one', async () => {
+    await loginAs(h, 'investigator');
+    await h.page.goto(`${h.baseUrl}/places`);
+    await h.page.getByTestId('places-table').getByText('离石区某大药房').waitFor();
+    await h.shot('01-places');
+
+    await h.page.getByText('离石区某大药房').click();
+    await h.page.getByTestId('exposure-windows').getByText('LS-2020-0001').waitFor();
+    await h.page.getByTestId('measures-table').getByText('建议', { exact: true }).waitFor();
+    await h.shot('02-pharmacy');
+
+    await h.page.goto(`${h.baseUrl}/places/imports`);
+    const inputs = h.page.locator('input[type=file]');
+    await inputs.nth(0).setInputFiles('src/server/demo/visits-demo.csv');
+    await inputs.nth(1).setInputFiles('src/server/demo/visits-demo-persons.csv');
+    await h.page.getByTestId('start-import').click();
+    await h.page.getByTestId('import-status').getByText('已完成').waitFor();
+    await expect(h.page.getByTestId('import-progress').textContent()).resolves.toContain('76');
+    await h.shot('03-import-done');
+
+    await h.page.goto(`${h.baseUrl}/places/discovery`);
+    await h.page.getByTestId('run-discovery').click();
+    const table = h.page.getByTestId('candidates-table');
+    await table.getByText('离石区某购物中心').first().waitFor();
+    await h.page.getByTestId('counts-by-place').getByText('离石区某大药房').waitFor();
+    await h.shot('04-candidates');
+
+    for (let i = 0; i < 2; i += 1) {
+      await table.getByRole('button', { name: '确认为密接' }).first().click();
+      await table.getByText('已确认为密接').nth(i).waitFor({ timeout: 30_000 });
+    }
+    await table
+      .getByRole('button', { name: /^排\s?除$/ })
+      .first()
+      .click();
+    await h.page.getByTestId('dismiss-reason').fill('当日为店内员工，已按职业暴露单独评估');
+    await h.page.locator('.ant-modal .ant-btn-primary').click();
+    await table.getByText('已排除').waitFor();
+    await h.shot('05-triaged');
+
+    const decided = await h.db.kysely
+      .selectFrom('discovery_candidates')
+      .select(['status', 'contact_id', 'reason'])
+      .where('status', '!=', 'pending')
+      .execute();
+    expect(decided.filter((c) => c.status === 'confirmed' && c.contact_id !== null)).toHaveLength(2);
+    expect(decided.filter((c) => c.status === 'dismissed').map((c) => c.reason)).toEqual([
+      '当日为店内员工，已按职业暴露单独评估',
+    ]);
+    const exposures = await h.db.kysely
+      .selectFrom('exposures')
+      .select(['kind', 'place_id'])
+      .where('place_id', 'is not', null)
+      .execute();
+    expect(exposures.length).toBeGreaterThanOrEqual(2);
+    expect(exposures.every((e) => e.kind === 'same_space')).toBe(true);
+  });
+});
