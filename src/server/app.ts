@@ -32,7 +32,6 @@ import { protocolsRoutes } from './protocols/protocols.routes.ts';
 import { placesFeatureRoutes } from './places/places-feature.ts';
 import { contactsFeature } from './contacts/contacts-feature.ts';
 import { dashboardFeature } from './dashboard/dashboard-feature.ts';
-import { dashboardFeature } from './dashboard/dashboard-feature.ts';
 
 /** Route modules in the order they register; each feature adds one line here. */
 const features: ReadonlyArray<(app: App, deps: Deps) => Promise<void>> = [
@@ -47,7 +46,6 @@ const features: ReadonlyArray<(app: App, deps: Deps) => Promise<void>> = [
   protocolsRoutes,
   placesFeatureRoutes,
   contactsFeature,
-  dashboardFeature,
   dashboardFeature,
 ];
 

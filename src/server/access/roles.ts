@@ -136,14 +136,6 @@ const grants = {
   'daily-reports:submit': ['lead', 'investigator'],
   /** Case and contact line lists as .xlsx; personal fields stay masked for roles without personal:read. */
   'exports:write': ['commander', 'lead', 'investigator', 'tracer'],
-  /** Names and colours of transmission clusters. */
-  'clusters:write': ['commander', 'lead', 'investigator'],
-  /** The 疫情日报 goes to the command office, so commanders read it; the team lead's staff write it. */
-  'daily-reports:read': ['commander', 'lead', 'investigator'],
-  'daily-reports:write': ['lead', 'investigator'],
-  'daily-reports:submit': ['lead', 'investigator'],
-  /** Case and contact line lists as .xlsx; personal fields stay masked for roles without personal:read. */
-  'exports:write': ['commander', 'lead', 'investigator', 'tracer'],
 } satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof grants;

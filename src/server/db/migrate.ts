@@ -13,7 +13,6 @@ import * as trajectoryReports from './migrations/20261128-0003-trajectory-report
 import * as placesDiscovery from './migrations/20261128-0004-places-discovery.ts';
 import * as contactsQuarantine from './migrations/20261128-0005-contacts-quarantine.ts';
 import * as chainsDashboard from './migrations/20261128-0007-chains-dashboard.ts';
-import * as chainsDashboard from './migrations/20261128-0007-chains-dashboard.ts';
 
 /** Every migration, in order. Names are frozen once landed; add new files at the end. */
 const migrations: Record<string, { up: MigrationFn }> = {
@@ -22,7 +21,6 @@ const migrations: Record<string, { up: MigrationFn }> = {
   '20261128-0003-trajectory-reports': trajectoryReports,
   '20261128-0004-places-discovery': placesDiscovery,
   '20261128-0005-contacts-quarantine': contactsQuarantine,
-  '20261128-0007-chains-dashboard': chainsDashboard,
   '20261128-0007-chains-dashboard': chainsDashboard,
 };
 

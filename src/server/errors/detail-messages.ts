@@ -164,11 +164,6 @@ export const detailMessages = {
   cluster_unknown: { 'zh-CN': '没有这个聚集性疫情', en: 'no such cluster' },
   export_columns: { 'zh-CN': '请至少选择一列', en: 'choose at least one column' },
   export_not_ready: { 'zh-CN': '导出尚未完成（{status}）', en: 'the export is not ready ({status})' },
-  colour: { 'zh-CN': '颜色应为 #RRGGBB', en: 'must be a colour #RRGGBB' },
-  cluster_key: { 'zh-CN': '聚集性疫情编号无效', en: 'is not a cluster key' },
-  cluster_unknown: { 'zh-CN': '没有这个聚集性疫情', en: 'no such cluster' },
-  export_columns: { 'zh-CN': '请至少选择一列', en: 'choose at least one column' },
-  export_not_ready: { 'zh-CN': '导出尚未完成（{status}）', en: 'the export is not ready ({status})' },
 } satisfies Record<string, Record<Locale, string>>;
 
 export type DetailMessageKey = keyof typeof detailMessages;
