@@ -1,4 +1,4 @@
 export { groupByDay, type DayGroup } from './days.ts';
 export { flagTrajectory, type FlagOptions, type TimedEntry, type TrajectoryFlag } from './flags.ts';
-export { lookBackDaysByPreset, lookBackWindow, type Window } from './window.ts';
+export { lookBackWindow, type Window } from './window.ts';
 export { addDays, localDateOf, localTimeOf, startOfLocalDate } from './zoned.ts';

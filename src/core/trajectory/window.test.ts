@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { presetIds } from '../protocols/ids.ts';
-import { lookBackDaysByPreset, lookBackWindow } from './window.ts';
+import { lookBackWindow } from './window.ts';
 
 describe('look-back window', () => {
   it('opens at local midnight N days before onset and closes at isolation', () => {
@@ -25,14 +24,5 @@ describe('look-back window', () => {
     });
     expect(new Date(window.startMs).toISOString()).toBe('2020-01-22T16:00:00.000Z');
     expect(new Date(window.endMs).toISOString()).toBe('2020-01-25T03:00:00.000Z');
-  });
-
-  it('has a look-back for every preset, and none for edition 10', () => {
-    for (const id of presetIds) {
-      expect(id in lookBackDaysByPreset).toBe(true);
-    }
-    expect(lookBackDaysByPreset['covid-ed2']).toBe(0);
-    expect(lookBackDaysByPreset['covid-ed8']).toBe(2);
-    expect(lookBackDaysByPreset['covid-ed10']).toBeNull();
   });
 });

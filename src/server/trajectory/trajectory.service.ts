@@ -1,6 +1,7 @@
 import { groupByDay } from '../../core/trajectory/days.ts';
 import { flagTrajectory } from '../../core/trajectory/flags.ts';
-import { lookBackDaysByPreset, lookBackWindow } from '../../core/trajectory/window.ts';
+import { presetById } from '../../core/protocols/presets.ts';
+import { lookBackWindow } from '../../core/trajectory/window.ts';
 import { localDateOf } from '../../core/trajectory/zoned.ts';
 import { diff, recordAudit } from '../audit/audit.service.ts';
 import type { EvidenceItemRow } from '../db/schema.ts';
@@ -33,16 +34,20 @@ export async function loadEntries(db: Executor, caseId: number): Promise<Traject
 }
 
 /**
- * The look-back window of PROTOCOLS §3 for this case: from (onset − the preset's days) to isolation. A
- * suspected case reported by a hospital is isolated there, so the report's receipt is taken as the
+ * The look-back window of PROTOCOLS §3 for this case, from the outbreak's preset: from (onset − the
+ * preset's days; for an asymptomatic case the first positive sample, taken here as the report's day) to
+ * isolation. A case reported by a hospital is isolated there, so the report's receipt is taken as the
  * isolation time; without an onset date the window is anchored on the day the report was received.
  */
 export function caseWindow(c: CaseContext, timeZone: string) {
-  const days: number | null | undefined = (lookBackDaysByPreset as Record<string, number | null>)[c.presetId];
-  if (days === null || days === undefined) {
+  const rule = presetById(c.presetId)?.lookBack;
+  if (!rule || !rule.determined) {
     return null;
   }
-  const anchorDate = c.onsetDate ?? localDateOf(c.receivedAt, timeZone);
+  const days =
+    c.classification === 'asymptomatic' ? rule.firstPositiveSample.daysBefore : rule.onset.daysBefore;
+  const receivedDate = localDateOf(c.receivedAt, timeZone);
+  const anchorDate = c.classification === 'asymptomatic' ? receivedDate : (c.onsetDate ?? receivedDate);
   const window = lookBackWindow({
     anchorDate,
     lookBackDays: days,
