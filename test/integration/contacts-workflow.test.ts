@@ -13,9 +13,13 @@ let n = 200;
 
 beforeAll(async () => {
   t = await createTestApp();
-  [lead, investigator, tracer, site, commander] = await Promise.all(
-    ['lead', 'investigator', 'tracer', 'site', 'commander'].map((u) => t.login(u)),
-  );
+  [lead, investigator, tracer, site, commander] = await Promise.all([
+    t.login('lead'),
+    t.login('investigator'),
+    t.login('tracer'),
+    t.login('site'),
+    t.login('commander'),
+  ]);
   caseId = await makeCase(investigator, await makeOutbreak(lead, 'covid-ed8'));
 });
 afterAll(async () => {
