@@ -35,6 +35,8 @@ const usage = `usage: saolei <command> [options]
   audit verify                              check the audit hash chain
   report investigation --case CASE_NUMBER [--kind initial|progress|closing] --out FILE.docx
                                             write the case's 流调报告 (kept as a new version)
+  report daily --date YYYY-MM-DD --out FILE.docx [--division CODE]
+                                            write the 疫情日报 of a day (kept as a new version)
   backup FILE                               write a backup of the database
   restore FILE [--data DIR]                 restore a backup into an empty data folder
   import visits FILE [--persons-ref FILE] [--places-ref FILE] [--dwell SECONDS]

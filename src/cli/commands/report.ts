@@ -7,6 +7,7 @@ import type { CaseActor } from '../../server/trajectory/case-actor.ts';
 import { findCaseIdByNumber } from '../../server/trajectory/case-scope.ts';
 import { CliError } from '../errors.ts';
 import { openRuntime, parseFlags } from '../runtime.ts';
+import { reportDailyCommand } from './report-daily.ts';
 
 /** The CLI writes reports as the district team would: the whole tree, personal fields unmasked. */
 const cliActor: CaseActor = {
@@ -25,9 +26,13 @@ function isKind(value: string): value is ReportKind {
 /** `saolei report investigation --case CASE_NUMBER [--kind initial|progress|closing] --out FILE.docx` */
 export async function reportCommand(args: string[]): Promise<void> {
   const [sub, ...rest] = args;
+  if (sub === 'daily') {
+    return reportDailyCommand(rest);
+  }
   if (sub !== 'investigation') {
     throw new CliError(
-      'usage: saolei report investigation --case CASE_NUMBER [--kind KIND] --out FILE.docx',
+      'usage: saolei report investigation --case CASE_NUMBER [--kind KIND] --out FILE.docx\n' +
+        '       saolei report daily --date YYYY-MM-DD --out FILE.docx [--division CODE]',
       2,
     );
   }

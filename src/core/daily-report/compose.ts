@@ -1,11 +1,11 @@
 import { caseCodeLabel } from '../report/labels.ts';
 import { chineseDate, dateTime, NONE, UNKNOWN } from '../report/format.ts';
-import type { ReportDocument } from '../report/types.ts';
+import type { DocBlock, ReportDocument } from '../report/types.ts';
 import type { DailyNewCase, DailyReportInput } from './types.ts';
 
 export const classificationOrder = ['confirmed', 'asymptomatic', 'suspected', 'excluded'] as const;
 
-const statusLabels: Record<string, string> = {
+export const statusLabels: Record<string, string> = {
   identified: '已判定待通知',
   notified: '已通知',
   placed: '集中隔离',
@@ -15,7 +15,7 @@ const statusLabels: Record<string, string> = {
   lost: '失访',
 };
 
-const regimeLabels: Record<string, string> = {
+export const regimeLabels: Record<string, string> = {
   centralized: '集中隔离',
   home: '居家隔离',
   home_monitoring: '居家健康监测',
@@ -57,6 +57,14 @@ function streakText(s: { lastConfirmedOn: string | null; days: number | null }):
     : `连续${s.days}天零新增（末例确诊于${chineseDate(s.lastConfirmedOn)}）`;
 }
 
+/** A table, or 无 under its caption when it has no rows (an empty bordered table reads as a mistake). */
+function tableOrNone(caption: string, columns: string[], rows: string[][], widths: number[]): DocBlock[] {
+  if (rows.length > 0) {
+    return [{ type: 'table', caption, columns, rows, widths }];
+  }
+  return [{ type: 'paragraph', label: caption, text: NONE }];
+}
+
 /** Composes the 疫情日报 into the document model the .docx renderer draws. */
 export function composeDailyReport(input: DailyReportInput): ReportDocument {
   const c = input.contacts;
@@ -83,17 +91,16 @@ export function composeDailyReport(input: DailyReportInput): ReportDocument {
             label: '零新增',
             text: `${input.jurisdiction}${streakText(input.zeroStreak.jurisdiction)}`,
           },
-          {
-            type: 'table',
-            caption: '各街道（乡镇）零新增天数',
-            columns: ['街道（乡镇）', '末例确诊日期', '零新增天数'],
-            rows: input.zeroStreak.divisions.map((d) => [
+          ...tableOrNone(
+            '各街道（乡镇）零新增天数',
+            ['街道（乡镇）', '末例确诊日期', '零新增天数'],
+            input.zeroStreak.divisions.map((d) => [
               d.name,
               d.lastConfirmedOn === null ? NONE : chineseDate(d.lastConfirmedOn),
               d.days === null ? '无确诊病例' : String(d.days),
             ]),
-            widths: [3, 3, 2],
-          },
+            [3, 3, 2],
+          ),
         ],
       },
       {
@@ -117,24 +124,22 @@ export function composeDailyReport(input: DailyReportInput): ReportDocument {
               `累计判定密切接触者及次密切接触者${c.total}人，现医学观察${observation}人，` +
               `当日应解除${c.releasesDueToday}人，逾期未解除${c.releasesOverdue}人，转为病例${c.becameCases}人。`,
           },
-          {
-            type: 'table',
-            caption: '密切接触者状态',
-            columns: ['状态', '人数'],
-            rows: Object.entries(c.byStatus).map(([s, n]) => [statusLabels[s] ?? s, String(n)]),
-            widths: [3, 1],
-          },
-          {
-            type: 'table',
-            caption: '医学观察人员分布',
-            columns: ['方式', '隔离点', '人数'],
-            rows: c.underObservation.map((o) => [
+          ...tableOrNone(
+            '密切接触者状态',
+            ['状态', '人数'],
+            Object.entries(c.byStatus).map(([s, n]) => [statusLabels[s] ?? s, String(n)]),
+            [3, 1],
+          ),
+          ...tableOrNone(
+            '医学观察人员分布',
+            ['方式', '隔离点', '人数'],
+            c.underObservation.map((o) => [
               regimeLabels[o.regime] ?? o.regime,
               o.site ?? NONE,
               String(o.count),
             ]),
-            widths: [2, 4, 1],
-          },
+            [2, 4, 1],
+          ),
         ],
       },
       {

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { DailyReportInput } from '../../core/daily-report/types.ts';
-import { classificationOrder } from '../../core/daily-report/compose.ts';
+import { classificationOrder, regimeLabels, statusLabels } from '../../core/daily-report/compose.ts';
 import { caseCodeLabel } from '../../core/report/labels.ts';
 import { dateTime } from '../../core/report/format.ts';
 
@@ -95,7 +95,7 @@ export async function renderDailyXlsx(input: DailyReportInput): Promise<Buffer> 
     ['项目', '人数'],
     [
       ['累计判定', input.contacts.total],
-      ...Object.entries(input.contacts.byStatus).map(([s, n]): [string, number] => [s, n]),
+      ...Object.entries(input.contacts.byStatus).map(([s, n]): [string, number] => [statusLabels[s] ?? s, n]),
       ['当日应解除', input.contacts.releasesDueToday],
       ['逾期未解除', input.contacts.releasesOverdue],
       ['转为病例', input.contacts.becameCases],
