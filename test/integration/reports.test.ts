@@ -148,6 +148,52 @@ describe('the 流调报告', () => {
     expect(row).toEqual([]);
   });
 
+  it('counts the case’s contacts by kind: identified, traced, placed', async () => {
+    const counted = await insertCase(t.db);
+    const source = await t.db.kysely
+      .selectFrom('cases')
+      .select(['person_id', 'outbreak_id'])
+      .where('id', '=', counted.caseId)
+      .executeTakeFirstOrThrow();
+    const at = new Date().toISOString();
+    const contact = (classification: string, status: string, notified: boolean, placedOn: string | null) => ({
+      person_id: source.person_id,
+      outbreak_id: source.outbreak_id,
+      source_case_id: counted.caseId,
+      source_contact_id: null,
+      classification,
+      status,
+      division_code: '141102',
+      last_exposure_at: '2020-01-23T09:00:00.000Z',
+      observation_end: null,
+      plan: '{}',
+      placed_on: placedOn,
+      notified_at: notified ? at : null,
+      released_on: null,
+      release_reason: null,
+      lost_reason: null,
+      converted_case_id: null,
+      created_at: at,
+      updated_at: at,
+      version: 1,
+    });
+    await t.db.kysely
+      .insertInto('contacts')
+      .values([
+        contact('close', 'placed', true, '2020-01-25'),
+        contact('close', 'identified', false, null),
+        contact('general', 'notified', true, null),
+      ])
+      .execute();
+    const doc = (await investigator.get(`/api/v1/cases/${counted.caseId}/report/preview`)).json();
+    const table = doc.sections.find((s: { key: string }) => s.key === 'contacts').blocks[0];
+    expect(table.rows).toEqual([
+      ['密切接触者', '2', '1', '0', '1'],
+      ['密接的密接', '0', '0', '0', '0'],
+      ['一般接触者', '1', '1', '0', '0'],
+    ]);
+  });
+
   it('keeps reports inside the jurisdiction and to the roles that may read them', async () => {
     const elsewhere = await insertCase(t.db, { divisionCode: '141181' });
     expect((await investigator.get(`/api/v1/cases/${elsewhere.caseId}/report/preview`)).statusCode).toBe(404);

@@ -1,5 +1,11 @@
+import { sql } from 'kysely';
 import { blankReportInput } from '../../core/report/blank.ts';
-import type { InvestigationReportInput, ReportKind } from '../../core/report/types.ts';
+import {
+  contactKinds,
+  type ContactKind,
+  type InvestigationReportInput,
+  type ReportKind,
+} from '../../core/report/types.ts';
 import { loadCaseDossier } from '../cases/case-dossier.ts';
 import type { Executor } from '../db/transaction.ts';
 import type { SlaSettings } from '../investigations/investigations.service.ts';
@@ -33,6 +39,43 @@ async function namesOf(db: Executor, ids: readonly number[]): Promise<string[]> 
   }
   const rows = await db.selectFrom('users').select(['id', 'display_name']).where('id', 'in', ids).execute();
   return ids.flatMap((id) => rows.filter((r) => Number(r.id) === id).map((r) => r.display_name));
+}
+
+/**
+ * The case's contacts by kind: identified; traced (reached by phone, or further along than identified);
+ * sampled (at least one test done); placed (in quarantine or under home monitoring at some point).
+ */
+async function contactCounts(db: Executor, caseId: number): Promise<InvestigationReportInput['contacts']> {
+  const rows = await db
+    .selectFrom('contacts as c')
+    .select([
+      'c.classification',
+      sql<number>`count(*)`.as('identified'),
+      sql<number>`sum(case when c.notified_at is not null or c.status not in ('identified', 'lost') then 1 else 0 end)`.as(
+        'traced',
+      ),
+      sql<number>`sum(case when exists (select 1 from contact_tests t where t.contact_id = c.id and t.done_at is not null) then 1 else 0 end)`.as(
+        'sampled',
+      ),
+      sql<number>`sum(case when c.placed_on is not null then 1 else 0 end)`.as('placed'),
+    ])
+    .where('c.source_case_id', '=', caseId)
+    .groupBy('c.classification')
+    .execute();
+  const isKind = (value: string): value is ContactKind => (contactKinds as readonly string[]).includes(value);
+  return rows.flatMap((r) =>
+    isKind(r.classification)
+      ? [
+          {
+            kind: r.classification,
+            identified: Number(r.identified),
+            traced: Number(r.traced),
+            sampled: Number(r.sampled),
+            placed: Number(r.placed),
+          },
+        ]
+      : [],
+  );
 }
 
 /**
@@ -144,6 +187,7 @@ export async function buildReportInput(
     evidence: e.evidence.map((v) => ({ source: v.source, reference: v.reference, confidence: v.confidence })),
   }));
 
+  input.contacts = await contactCounts(db, caseId);
   input.medicalVisits = (form.medicalVisits?.rows ?? []).map((v) => ({
     at: v.at,
     institution: v.institution,
