@@ -100,7 +100,7 @@ export async function renderDailyXlsx(input: DailyReportInput): Promise<Buffer> 
       ['逾期未解除', input.contacts.releasesOverdue],
       ['转为病例', input.contacts.becameCases],
       ...input.contacts.underObservation.map((o): [string, number] => [
-        `${o.regime} ${o.site ?? ''}`.trim(),
+        `${regimeLabels[o.regime] ?? o.regime} ${o.site ?? ''}`.trim(),
         o.count,
       ]),
     ],
