@@ -1,4 +1,4 @@
-/** A multipart/form-data body for `app.inject`: text fields and files given as strings. */
+/** A multipart/form-data body for `app.inject`: text fields, and files given as text or bytes. */
 export function multipartBody(parts: Array<{ name: string; value: string; filename?: string }>): {
   payload: Buffer;
   headers: Record<string, string>;
@@ -12,7 +12,7 @@ export function multipartBody(parts: Array<{ name: string; value: string; filena
         : `form-data; name="${part.name}"; filename="${part.filename}"`;
     const type = part.filename === undefined ? '' : 'Content-Type: text/csv\r\n';
     chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: ${disposition}\r\n${type}\r\n`));
-    chunks.push(Buffer.from(part.value));
+    chunks.push(typeof part.value === 'string' ? Buffer.from(part.value) : part.value);
     chunks.push(Buffer.from('\r\n'));
   }
   chunks.push(Buffer.from(`--${boundary}--\r\n`));

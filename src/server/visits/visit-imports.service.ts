@@ -148,7 +148,10 @@ async function importInto(
   const places = request.placesRef ? await readPlacesReference(request.placesRef) : { refs: [], bad: [] };
   let source = request.file;
   if (request.fileName.toLowerCase().endsWith('.xlsx')) {
-    source = path.join(dir, `upload-${importId}.csv.tmp`);
+    // Beside the uploads, not in the store folder, whose recovery removes every file the manifest does not name.
+    const uploads = path.join(request.dataDir, 'uploads');
+    fs.mkdirSync(uploads, { recursive: true });
+    source = path.join(uploads, `import-${importId}.csv`);
     onConverted(source);
     await xlsxToCsv(request.file, source);
   }

@@ -38,9 +38,13 @@ export async function xlsxToCsv(source: string, target: string): Promise<void> {
     worksheets: 'emit',
   });
   for await (const worksheet of reader) {
+    // Rows are sparse (an empty last cell is absent), so every row is written as wide as the header.
+    let width = 0;
     for await (const row of worksheet) {
-      const values = Array.isArray(row.values) ? row.values.slice(1) : [];
-      const line = `${values.map((v: ExcelJS.CellValue) => csvField(v)).join(',')}\n`;
+      const values: ExcelJS.CellValue[] = Array.isArray(row.values) ? row.values.slice(1) : [];
+      width = width === 0 ? values.length : width;
+      const cells = Array.from({ length: Math.max(width, values.length) }, (_, i) => csvField(values[i]));
+      const line = `${cells.join(',')}\n`;
       if (!out.write(line)) {
         await new Promise<void>((resolve) => out.once('drain', resolve));
       }
