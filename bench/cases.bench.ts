@@ -10,6 +10,7 @@ import { searchCases } from '../src/server/cases/case-list.service.ts';
 import type { ListCasesQuery } from '../src/server/cases/cases.schema.ts';
 import { openPostgres, openSqlite, type Db } from '../src/server/db/connect.ts';
 import { migrateToLatest } from '../src/server/db/migrate.ts';
+import type { NewCaseRow, NewPersonRow } from '../src/server/db/schema.ts';
 import type { RecordActor } from '../src/server/persons/record-actor.ts';
 import { startCluster } from '../test/setup/pg-cluster.ts';
 import { makeCase, makeInvestigation, makePerson, prng } from './cases-gen.ts';
@@ -60,7 +61,7 @@ async function seedDatabase(db: Db): Promise<void> {
     .executeTakeFirstOrThrow();
   const divisionOf: string[] = [];
   for (let start = 0; start < personCount; start += BATCH) {
-    const rows = [];
+    const rows: NewPersonRow[] = [];
     for (let i = start; i < Math.min(start + BATCH, personCount); i++) {
       const person = makePerson(random, i, at);
       divisionOf.push(person.division_code ?? '141102');
@@ -75,7 +76,7 @@ async function seedDatabase(db: Db): Promise<void> {
     .executeTakeFirstOrThrow();
   const base = Number(firstPerson.id);
   for (let start = 0; start < caseCount; start += BATCH) {
-    const rows = [];
+    const rows: NewCaseRow[] = [];
     for (let i = start; i < Math.min(start + BATCH, caseCount); i++) {
       const index = Math.floor(random() * personCount);
       rows.push(

@@ -66,6 +66,8 @@ describe('case list', () => {
   it('pages by onset, latest first, cases without onset last', async () => {
     const paged = await allPages(investigator, 'sort=onset', 4);
     expect(paged).toHaveLength(25);
+    // A page size of 3 makes one page hold the last dated cases and the first undated ones.
+    expect((await allPages(investigator, 'sort=onset', 3)).map((c) => c.id)).toEqual(paged.map((c) => c.id));
     expect(new Set(paged.map((c) => c.id)).size).toBe(25);
     const firstNull = paged.findIndex((c) => c.onsetDate === null);
     expect(paged.slice(firstNull).every((c) => c.onsetDate === null)).toBe(true);

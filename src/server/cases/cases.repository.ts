@@ -103,11 +103,8 @@ export type CaseListFilter = {
   limit: number;
 };
 
-/**
- * One page of the case list in keyset order: received time (newest first) or onset date (latest first,
- * cases without onset last), each with the id as tie-breaker, so that a deep page costs what the first does.
- */
-export async function listCases(db: Executor, filter: CaseListFilter) {
+/** The list's joins and filters, without order or paging. */
+function filteredCases(db: Executor, filter: CaseListFilter) {
   let query = db
     .selectFrom('cases')
     .innerJoin('persons', 'persons.id', 'cases.person_id')
@@ -158,8 +155,17 @@ export async function listCases(db: Executor, filter: CaseListFilter) {
       eb.or([likeContains('cases.case_number', q), likeContains('persons.name', q)]),
     );
   }
+  return query;
+}
+
+/**
+ * One page of the case list in keyset order: received time (newest first) or onset date (latest first,
+ * cases without onset last), each with the id as tie-breaker, so that a deep page costs what the first does.
+ */
+export async function listCases(db: Executor, filter: CaseListFilter) {
   const after = filter.after;
   if (filter.sort === 'received') {
+    let query = filteredCases(db, filter);
     if (after?.r !== undefined) {
       query = query.where(sql<boolean>`(cases.received_at, cases.id) < (${after.r}, ${after.id})`);
     }
@@ -169,23 +175,34 @@ export async function listCases(db: Executor, filter: CaseListFilter) {
       .limit(filter.limit)
       .execute();
   }
-  if (after !== undefined) {
-    const o = after.o;
-    query =
-      o === null || o === undefined
-        ? query.where('cases.onset_date', 'is', null).where('cases.id', '<', after.id)
-        : query.where((eb) =>
-            eb.or([
-              sql<boolean>`(cases.onset_date, cases.id) < (${o}, ${after.id})`,
-              eb('cases.onset_date', 'is', null),
-            ]),
-          );
+  // Dated cases first, then undated ones: two index-ordered reads rather than one sort with NULLS LAST,
+  // which the (onset_date, id) index serves on neither database.
+  const lastOnset = after?.o ?? null;
+  const pastDated = after !== undefined && lastOnset === null;
+  let dated: CaseListRow[] = [];
+  if (!pastDated) {
+    let query = filteredCases(db, filter).where('cases.onset_date', 'is not', null);
+    if (after !== undefined && lastOnset !== null) {
+      query = query.where(sql<boolean>`(cases.onset_date, cases.id) < (${lastOnset}, ${after.id})`);
+    }
+    dated = await query
+      .orderBy('cases.onset_date', 'desc')
+      .orderBy('cases.id', 'desc')
+      .limit(filter.limit)
+      .execute();
+    if (dated.length >= filter.limit) {
+      return dated;
+    }
   }
-  return query
-    .orderBy('cases.onset_date', (ob) => ob.desc().nullsLast())
+  let undated = filteredCases(db, filter).where('cases.onset_date', 'is', null);
+  if (after !== undefined && pastDated) {
+    undated = undated.where('cases.id', '<', after.id);
+  }
+  const rest = await undated
     .orderBy('cases.id', 'desc')
-    .limit(filter.limit)
+    .limit(filter.limit - dated.length)
     .execute();
+  return [...dated, ...rest];
 }
 
-export type CaseListRow = Awaited<ReturnType<typeof listCases>>[number];
+export type CaseListRow = Awaited<ReturnType<ReturnType<typeof filteredCases>['execute']>>[number];
