@@ -87,9 +87,12 @@ function externalRows(rows: MatchRows, kind: Query['kind']): Float64Array {
   return out;
 }
 
-function check(name: string, expected: Float64Array, actual: Iterable<unknown[]>): void {
+function check(name: string, expected: Float64Array, actual: Iterable<unknown>): void {
   let r = 0;
   for (const row of actual) {
+    if (!Array.isArray(row)) {
+      throw new Error(`${name}: row ${r} is not an array`);
+    }
     for (let c = 0; c < 4; c++) {
       if (Number(row[c]) !== expected[r * 4 + c]) {
         throw new Error(
@@ -136,10 +139,11 @@ log(`duckdb load: ${Math.round(duckLoad.wall)} ms`);
 const duckResults = new Map<string, Sample>();
 for (const q of queries) {
   let best: Sample | undefined;
-  for (const [plan, sql] of [
+  const plans: [string, string][] = [
     ['hash join', duckdbHashJoin(q)],
     ['range join', duckdbRangeJoin(q)],
-  ] as const) {
+  ];
+  for (const [plan, sql] of plans) {
     const sample = await medianOf(runs, () => duck.run(`CREATE OR REPLACE TABLE result AS ${sql}`));
     const reader = await duck.runAndReadAll('SELECT * FROM result ORDER BY 1, 2, 3');
     check(`duckdb ${q.kind} ${plan}`, expected.get(q.kind) ?? new Float64Array(), reader.getRows());
@@ -206,7 +210,7 @@ for (const q of queries) {
   check(
     `sqlite ${q.kind}`,
     expected.get(q.kind) ?? new Float64Array(),
-    sqlite.prepare('SELECT * FROM result ORDER BY 1, 2, 3').raw().iterate() as Iterable<unknown[]>,
+    sqlite.prepare('SELECT * FROM result ORDER BY 1, 2, 3').raw().iterate(),
   );
   log(`sqlite ${q.kind}: ${Math.round(sample.wall)} ms (same rows as saolei)`);
   sqliteResults.set(q.kind, sample);
