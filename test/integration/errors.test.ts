@@ -104,7 +104,9 @@ describe('bad input gets a 4xx naming the field, and writes nothing', () => {
       expect(response.statusCode, from).toBe(400);
       expect(response.json().error.details[0]).toMatchObject({ field: 'from', code: 'iso_instant' });
     }
-    const ok = await admin.get(`/api/v1/audit-events?from=${encodeURIComponent('2021-06-01T10:00:00+08:00')}`);
+    const ok = await admin.get(
+      `/api/v1/audit-events?from=${encodeURIComponent('2021-06-01T10:00:00+08:00')}`,
+    );
     expect(ok.statusCode).toBe(200);
   });
 
