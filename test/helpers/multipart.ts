@@ -1,5 +1,5 @@
 /** A multipart/form-data body for `app.inject`: text fields, and files given as text or bytes. */
-export function multipartBody(parts: Array<{ name: string; value: string; filename?: string }>): {
+export function multipartBody(parts: Array<{ name: string; value: string | Buffer; filename?: string }>): {
   payload: Buffer;
   headers: Record<string, string>;
 } {
