@@ -9,6 +9,7 @@ import { recordAudit } from '../audit/audit.service.ts';
 import { DEMO_DISTRICT, demoDivisions } from './divisions.ts';
 import { loadDemoOutbreak } from './outbreak.ts';
 import { loadDemoTrajectory } from './trajectory.ts';
+import { loadDemoPlaces } from './places.ts';
 
 /** The one password of every demo account. Demo data is for trying saolei out, never for real cases. */
 export const DEMO_PASSWORD = 'saolei-demo-2020';
@@ -57,6 +58,7 @@ export async function loadDemo(db: Db): Promise<string[]> {
     }
     await loadDemoOutbreak(trx);
     await loadDemoTrajectory(trx);
+    await loadDemoPlaces(trx);
     return created;
   });
 }
