@@ -16,12 +16,15 @@ function formatCount(n: number): string {
 function progressPrinter(startedAt: number): (p: ImportProgress) => void {
   const tty = process.stderr.isTTY;
   let lastPrint = 0;
+  let printedFinish = false;
   return ({ bytes, totalBytes, rows }) => {
     const at = Date.now();
     const finished = bytes >= totalBytes;
-    if (lastPrint !== 0 && at - lastPrint < (tty ? 100 : 1000) && !finished) {
+    // The reader reports the end of the file twice (last chunk, then the empty read).
+    if (printedFinish || (lastPrint !== 0 && at - lastPrint < (tty ? 100 : 1000) && !finished)) {
       return;
     }
+    printedFinish = finished;
     lastPrint = at;
     const seconds = Math.max((at - startedAt) / 1000, 0.001);
     const fraction = totalBytes > 0 ? bytes / totalBytes : 1;
