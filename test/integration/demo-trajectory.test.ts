@@ -39,6 +39,30 @@ describe('the demo trajectory', () => {
     expect(body.flags).toEqual([]);
   });
 
+  it('has the initial report filed at 22:30 to the city CDC and the district health bureau', async () => {
+    const row = await t.db.kysely
+      .selectFrom('cases')
+      .select(['id'])
+      .where('case_number', '=', DEMO_FIRST_CASE)
+      .executeTakeFirstOrThrow();
+    const lead = await t.login('lead');
+    const list = await lead.get(`/api/v1/reports?caseId=${row.id}`);
+    expect(list.statusCode, list.body).toBe(200);
+    expect(list.json().items).toEqual([
+      expect.objectContaining({
+        kind: 'initial',
+        number: 1,
+        createdAt: '2020-01-25T14:20:00.000Z',
+        submissions: [
+          expect.objectContaining({
+            recipients: ['市疾控中心', '区卫健局'],
+            submittedAt: '2020-01-25T14:30:00.000Z',
+          }),
+        ],
+      }),
+    ]);
+  });
+
   it('loads once: running the demo again adds no entries', async () => {
     const count = async () =>
       Number(

@@ -53,7 +53,11 @@ describe('saolei report investigation', () => {
     expect(text).toContain('电子支付凭证（高）');
     expect(text).toContain('监控视频（高）');
     expect(text).toContain('家属佐证（中）');
-    const versions = await db.kysely.selectFrom('report_versions').select(['kind', 'author_name']).execute();
+    const versions = await db.kysely
+      .selectFrom('report_versions')
+      .select(['kind', 'author_name'])
+      .where('author_name', '=', '命令行')
+      .execute();
     expect(versions).toEqual([{ kind: 'initial', author_name: '命令行' }]);
   }, 60_000);
 

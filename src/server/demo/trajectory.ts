@@ -1,4 +1,6 @@
+import { loadConfig } from '../config/config.ts';
 import type { Executor } from '../db/transaction.ts';
+import { createReportVersion, submitReport } from '../reports/reports.service.ts';
 import type { CaseActor } from '../trajectory/case-actor.ts';
 import { findCaseIdByNumber } from '../trajectory/case-scope.ts';
 import type { CreateEntryInput } from '../trajectory/trajectory.schema.ts';
@@ -135,5 +137,9 @@ export async function loadDemoTrajectory(trx: Executor): Promise<boolean> {
   for (const entry of entries) {
     await addEntry(trx, actor, caseId, entry);
   }
+  // The initial report, filed at 22:30 with the investigation, to the recipients of the story.
+  const settings = loadConfig();
+  const report = await createReportVersion(trx, actor, caseId, 'initial', settings, bj('2020-01-25T22:20'));
+  await submitReport(trx, actor, report.id, ['市疾控中心', '区卫健局'], settings, bj('2020-01-25T22:30'));
   return true;
 }

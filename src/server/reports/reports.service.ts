@@ -94,10 +94,11 @@ export async function createReportVersion(
   caseId: number,
   kind: ReportKind,
   settings: ReportSettings,
+  /** When it was written; the demo retells 2020 with the story's times. Defaults to now. */
+  at: string = now(),
 ): Promise<ReportVersion> {
   await requireCaseInScope(trx, actor.scope, caseId);
   const number = await nextVersionNumber(trx, caseId);
-  const at = now();
   const doc = composeInvestigationReport(
     await buildReportInput(trx, actor, caseId, { kind, number, reportedAt: at, settings }),
   );
@@ -168,6 +169,7 @@ export async function submitReport(
   id: number,
   recipients: string[] | undefined,
   settings: ReportSettings,
+  at: string = now(),
 ) {
   const row = await requireVersion(trx, actor, id);
   const caseId = Number(row.case_id);
@@ -188,7 +190,7 @@ export async function submitReport(
   const submission = await insertSubmission(trx, {
     report_version_id: id,
     recipients: JSON.stringify(names),
-    submitted_at: now(),
+    submitted_at: at,
     submitted_by: actor.userId,
     submitted_by_name: actor.displayName,
   });
