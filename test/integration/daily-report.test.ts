@@ -139,5 +139,5 @@ describe('saolei report daily', () => {
       expect(text).toContain(`${label ?? row.classification}${Number(row.n)}例`);
     }
     expect(text).toContain('离石区疫情日报');
-  });
+  }, 120_000);
 });

@@ -16,6 +16,7 @@ import type { ReactNode } from 'react';
 import type { MessageKey } from '../i18n/messages.ts';
 import { AuditPage } from '../features/audit/AuditPage.tsx';
 import { CasesPage } from '../features/cases/CasesPage.tsx';
+import { ChainsPage } from '../features/chains/ChainsPage.tsx';
 import { HomePage } from '../features/home/HomePage.tsx';
 import { InvestigationsPage } from '../features/investigations/InvestigationsPage.tsx';
 import { PlacesPage } from '../features/places/PlacesPage.tsx';
@@ -77,7 +78,7 @@ export const navigation: NavItem[] = [
     path: '/chains',
     label: 'nav.chains',
     icon: <NodeIndexOutlined />,
-    element: <ComingSoon module="nav.chains" what="module.chains" />,
+    element: <ChainsPage />,
   },
   {
     path: '/reports',

@@ -4,6 +4,7 @@ import { visibleNavigation } from '../../app/AppLayout.tsx';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { useCan, useMe } from '../auth/queries.ts';
 import { InvestigationClocks } from './InvestigationClocks.tsx';
+import { Dashboard } from '../dashboard/Dashboard.tsx';
 
 export function HomePage() {
   const { t } = useI18n();
@@ -22,6 +23,7 @@ export function HomePage() {
       <Typography.Paragraph type="secondary">
         {t('home.intro', { jurisdiction: me.data.user.jurisdictionName })}
       </Typography.Paragraph>
+      {me.data.user.role === 'commander' || me.data.user.role === 'lead' ? <Dashboard /> : null}
       {canSeeClocks ? <InvestigationClocks /> : null}
       <Typography.Title level={5}>{t('home.modules')}</Typography.Title>
       <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(200px, 1fr))', gap: 12 }}>
