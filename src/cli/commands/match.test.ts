@@ -148,8 +148,9 @@ describe('saolei match (file mode)', { timeout: 120_000 }, () => {
     const out = join(dir, 'never.csv');
     const noVisits = run(['contacts', '--case-visits', paths.cases, '--out', out]);
     expect(noVisits.status).toBe(2);
+    // Without --visits the command reads the imported log of an --outbreak; with neither it says so.
     expect(noVisits.stderr).toBe(
-      'saolei match: --visits is required for now: matching against the imported visit log of an outbreak is not built yet\n',
+      'saolei match: give --visits and --case-visits (file mode) or --outbreak ID (the imported visit log)\n',
     );
     const missing = run([
       'contacts',
