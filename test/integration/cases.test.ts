@@ -177,6 +177,25 @@ describe('editing a case', () => {
     expect((await investigator.get(`/api/v1/cases/${kase.id}`)).json().hospital).toBe('吕梁市人民医院');
   });
 
+  it('correcting the received time moves the open tasks’ due times with the clocks', async () => {
+    const kase = (await reportCase(investigator, outbreakId)) as {
+      id: number;
+      investigation: { id: number };
+    };
+    const edited = await investigator.patch(`/api/v1/cases/${kase.id}`, {
+      version: 1,
+      receivedAt: '2020-02-01T12:00:00+08:00',
+    });
+    expect(edited.statusCode, edited.body).toBe(200);
+    const tasks = (
+      await investigator.get(`/api/v1/tasks?subjectType=investigation&subjectId=${kase.investigation.id}`)
+    ).json().items;
+    expect(tasks.map((task: { dueAt: string }) => task.dueAt)).toEqual([
+      '2020-02-01T04:15:00.000Z',
+      '2020-02-02T04:00:00.000Z',
+    ]);
+  });
+
   it('a case outside the caller’s jurisdiction does not exist for them', async () => {
     const kase = await reportCase(investigator, outbreakId, { divisionCode: '141102101001' });
     const sampler = await t.login('sampler');

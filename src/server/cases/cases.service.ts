@@ -1,20 +1,20 @@
 import { z } from 'zod';
 import type { Classification, Severity } from '../../core/cases/classification.ts';
 import { isWithin } from '../../core/divisions/scope.ts';
-import { dateIn } from '../../core/time/zone.ts';
 import { diff, recordAudit } from '../audit/audit.service.ts';
 import type { Config } from '../config/config.ts';
 import type { CaseClassificationHistoryRow, CaseRow } from '../db/schema.ts';
 import { now, type Executor } from '../db/transaction.ts';
 import { AppError, fieldError } from '../errors/app-error.ts';
-import { slaOf, assertUsers } from '../investigations/investigations.service.ts';
+import { assertUsers } from '../investigations/investigations.service.ts';
+import { checkDivision, checkTimes, taskDueTimes } from './case-checks.ts';
 import { findInvestigationOfCase, insertInvestigation } from '../investigations/investigations.repository.ts';
 import { findPerson } from '../persons/persons.repository.ts';
 import { createPerson, presentPerson } from '../persons/persons.service.ts';
 import { auditOf, type RecordActor } from '../persons/record-actor.ts';
 import { formatCaseNumber, requireOutbreak } from '../outbreaks/outbreaks.service.ts';
 import { nextCaseCounter } from '../outbreaks/outbreaks.repository.ts';
-import { insertTask } from '../tasks/tasks.repository.ts';
+import { insertTask, retimeSubjectTasks } from '../tasks/tasks.repository.ts';
 import type {
   Case,
   HistoryItem,
@@ -30,9 +30,6 @@ export type CaseSettings = Pick<
   Config,
   'timeZone' | 'slaDispatchMinutes' | 'slaCoreInfoHours' | 'slaReportHours'
 >;
-
-/** Clock skew tolerated on times the client says something happened. */
-const SKEW_MS = 5 * 60_000;
 
 export function toHistoryItem(row: CaseClassificationHistoryRow): HistoryItem {
   const evidence = z.array(evidenceSchema).safeParse(JSON.parse(row.evidence));
@@ -96,50 +93,6 @@ export async function getCase(trx: Executor, actor: RecordActor, id: number): Pr
     updatedAt: row.updated_at,
     version: row.version,
   };
-}
-
-type TimeFields = {
-  receivedAt?: string | undefined;
-  onsetDate?: string | null | undefined;
-  diagnosedAt?: string | null | undefined;
-};
-
-/** Report, onset and diagnosis times cannot lie in the future; diagnosis cannot precede onset. */
-function checkTimes(times: TimeFields, timeZone: string): void {
-  const limit = Date.now() + SKEW_MS;
-  if (times.receivedAt !== undefined && Date.parse(times.receivedAt) > limit) {
-    throw fieldError('receivedAt', 'in_future');
-  }
-  if (
-    times.diagnosedAt !== undefined &&
-    times.diagnosedAt !== null &&
-    Date.parse(times.diagnosedAt) > limit
-  ) {
-    throw fieldError('diagnosedAt', 'in_future');
-  }
-  const today = dateIn(new Date(), timeZone);
-  if (times.onsetDate !== undefined && times.onsetDate !== null && times.onsetDate > today) {
-    throw fieldError('onsetDate', 'in_future');
-  }
-  if (
-    times.onsetDate !== undefined &&
-    times.onsetDate !== null &&
-    times.diagnosedAt !== undefined &&
-    times.diagnosedAt !== null &&
-    dateIn(new Date(times.diagnosedAt), timeZone) < times.onsetDate
-  ) {
-    throw fieldError('diagnosedAt', 'end_before_start');
-  }
-}
-
-function checkDivision(actor: RecordActor, code: string | null | undefined): string {
-  if (code === null || code === undefined) {
-    throw fieldError('divisionCode', 'required');
-  }
-  if (!isWithin(actor.scope, code)) {
-    throw fieldError('divisionCode', 'outside_jurisdiction');
-  }
-  return code;
 }
 
 /**
@@ -240,23 +193,12 @@ export async function reportCase(
     updated_at: at,
     version: 1,
   });
-  const sla = slaOf(settings);
-  const received = Date.parse(input.receivedAt);
+  const due = taskDueTimes(input.receivedAt, settings);
   const taskIds: number[] = [];
   for (const task of [
-    {
-      type: 'dispatch',
-      title: `派出流调队伍：${caseNumber}`,
-      due: received + sla.dispatchMinutes * 60_000,
-      priority: 'urgent',
-    },
-    {
-      type: 'report',
-      title: `报送流调报告：${caseNumber}`,
-      due: received + sla.reportHours * 3_600_000,
-      priority: 'high',
-    },
-  ]) {
+    { type: 'dispatch', title: `派出流调队伍：${caseNumber}`, priority: 'urgent' },
+    { type: 'report', title: `报送流调报告：${caseNumber}`, priority: 'high' },
+  ] as const) {
     taskIds.push(
       await insertTask(trx, {
         type: task.type,
@@ -265,7 +207,7 @@ export async function reportCase(
         title: task.title,
         assignee_id: lead,
         division_code: divisionCode,
-        due_at: new Date(task.due).toISOString(),
+        due_at: due[task.type],
         status: 'open',
         priority: task.priority,
         created_at: at,
@@ -346,6 +288,18 @@ export async function editCase(
     throw new AppError('VERSION_CONFLICT');
   }
   const after = await getCase(trx, actor, id);
+  if (
+    after.investigation &&
+    (after.receivedAt !== before.receivedAt || after.divisionCode !== before.divisionCode)
+  ) {
+    // The clocks count from the received time, so the open tasks' due times move with it.
+    await retimeSubjectTasks(
+      trx,
+      { type: 'investigation', id: after.investigation.id },
+      { divisionCode: after.divisionCode, dueByType: taskDueTimes(after.receivedAt, settings) },
+      now(),
+    );
+  }
   await recordAudit(trx, auditOf(actor), {
     action: 'case.update',
     entity: 'case',

@@ -111,3 +111,31 @@ export async function listTasks(db: Executor, filter: TaskFilter): Promise<TaskR
 export function dueKeyOf(row: TaskRow): string {
   return row.due_at ?? NEVER;
 }
+
+/** Moves the open tasks of one subject to a new division and, per task type, a new due time. */
+export async function retimeSubjectTasks(
+  db: Executor,
+  subject: { type: string; id: number },
+  change: { divisionCode: string; dueByType: Readonly<Record<string, string>> },
+  at: string,
+): Promise<void> {
+  const open = await db
+    .selectFrom('tasks')
+    .select(['id', 'type'])
+    .where('subject_type', '=', subject.type)
+    .where('subject_id', '=', subject.id)
+    .where('status', '=', 'open')
+    .execute();
+  for (const task of open) {
+    await db
+      .updateTable('tasks')
+      .set({
+        division_code: change.divisionCode,
+        due_at: change.dueByType[task.type],
+        updated_at: at,
+        version: (eb) => eb('version', '+', 1),
+      })
+      .where('id', '=', task.id)
+      .execute();
+  }
+}
