@@ -46,6 +46,11 @@ async function choose(h: Harness, select: Locator, label: string): Promise<void>
     .click();
 }
 
+// A 1×1 PNG: evidence files are checked by their content, not their name.
+const png = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+  'base64',
+);
 const documentNumber = `14110219850607${String(Date.now() % 1000).padStart(3, '0')}`;
 const onset = shanghaiDate(2);
 const day = shanghaiDate(1);
@@ -137,7 +142,19 @@ describe('an investigation from the night report to the filed 流调报告', () 
     await expect(h.page.getByTestId('timeline-entry').count()).resolves.toBe(3);
     await h.shot('07-timeline');
     await h.page.getByRole('tab', { name: '列表' }).click();
-    await h.page.getByTestId('trajectory-table').getByText('吕梁万达广场').waitFor();
+    const table = h.page.getByTestId('trajectory-table');
+    await table.getByText('吕梁万达广场').waitFor();
+
+    // A second evidence item for the pharmacy visit, with the receipt photo attached.
+    await table.locator('.ant-table-row-expand-icon').first().click();
+    await table.locator('#reference').fill('收银小票照片');
+    await table
+      .locator('input[type="file"]')
+      .setInputFiles({ name: 'receipt.png', mimeType: 'image/png', buffer: png });
+    // The picked file is held by the form until the item is saved.
+    await table.locator('.ant-upload-list').getByText('receipt.png').waitFor();
+    await table.getByRole('button', { name: /添加证据/ }).click();
+    await table.getByRole('link', { name: /receipt\.png/ }).waitFor();
     await h.shot('08-trajectory-table');
   });
 
@@ -146,6 +163,15 @@ describe('an investigation from the night report to the filed 流调报告', () 
     const form = h.page.getByTestId('case-form');
     await form.locator('#basicInfo_occupation').fill('个体经营');
     await form.locator('#basicInfo_livingWith').fill('妻子、女儿');
+    await form.getByRole('tab', { name: '旅居史' }).click();
+    await form
+      .getByRole('button', { name: /添加一行/ })
+      .first()
+      .click();
+    await pick(h, form.locator('#travelHistory_rows_0_from'), shanghaiDate(10));
+    await pick(h, form.locator('#travelHistory_rows_0_to'), shanghaiDate(8));
+    await form.locator('#travelHistory_rows_0_place').fill('太原市小店区');
+    await form.locator('#travelHistory_rows_0_purpose').fill('探亲');
     await form.getByRole('tab', { name: '基础疾病史' }).click();
     await form.getByRole('checkbox', { name: '高血压' }).check();
     await form.getByRole('tab', { name: '接触史' }).click();
@@ -183,6 +209,7 @@ describe('an investigation from the night report to the filed 流调报告', () 
     }
     expect(text).toContain('周明');
     expect(text).toContain('康宁大药房（永宁路店）');
+    expect(text).toContain('太原市小店区');
 
     await versions.getByTestId('submit-report').click();
     await h.page
@@ -229,14 +256,27 @@ describe('an investigation from the night report to the filed 流调报告', () 
     await h.page.getByRole('tab', { name: '概况' }).waitFor();
   });
 
-  it('warns about a likely duplicate person while a case is being reported', async () => {
+  it('links a document number on file to its person, and warns about a likely duplicate', async () => {
     await h.page.goto(`${h.baseUrl}/cases/new`);
     const form = h.page.getByTestId('report-case-form');
+    // The demo's 孙强 holds this resident ID.
+    await form.locator('#person_name').fill('孙某');
+    await form
+      .locator('#person_documentNumber')
+      .fill('14110219800105005' + checkCharacter('14110219800105005'));
+    await form.locator('#reportingInstitution').fill('吕梁市人民医院');
+    await h.page.getByTestId('save-case').click();
+    await form.getByText('该证件号码已登记', { exact: true }).waitFor();
+    await h.shot('15-document-on-file');
+    await form.getByRole('button', { name: '使用该人员' }).click();
+    await form.getByText(/使用已登记人员 #\d+/).waitFor();
+    await form.getByRole('button', { name: '改为新建人员' }).click();
+
     await form.locator('#person_name').fill('孙强');
     await form.locator('#person_phone').fill('13703581188');
     const duplicates = h.page.getByTestId('duplicates');
     await duplicates.waitFor();
-    await h.shot('15-duplicate-warning');
+    await h.shot('16-duplicate-warning');
     await duplicates.getByRole('button').first().click();
     await form.getByText(/使用已登记人员 #\d+ 孙强/).waitFor();
   });
@@ -254,13 +294,13 @@ describe('an investigation from the night report to the filed 流调报告', () 
     await list.getByText(demoCase).waitFor();
     await expect(list.getAttribute('class')).resolves.toContain('escalated');
     await expect(list.textContent()).resolves.toContain('已超时');
-    await h.shot('16-home-overdue-lead');
+    await h.shot('17-home-overdue-lead');
 
     await h.page.getByRole('menuitem', { name: '任务' }).click();
     await h.page.getByText('已超时', { exact: true }).click();
     const tasks = h.page.getByTestId('tasks-table');
     await tasks.locator('.row-overdue').first().waitFor();
-    await h.shot('17-tasks-overdue');
+    await h.shot('18-tasks-overdue');
     const before = await tasks.locator('.row-overdue').count();
     await tasks
       .getByRole('button', { name: /标记完成/ })

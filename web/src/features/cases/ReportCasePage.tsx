@@ -34,7 +34,7 @@ const caseFieldNames: (keyof Values)[] = [
 ];
 
 /** Sets the server's field errors on the form; person fields may come back as `documentNumber` or `person.documentNumber`. */
-function applyErrors(form: ReturnType<typeof Form.useForm<Values>>[0], error: unknown) {
+function applyErrors(form: ReturnType<typeof Form.useForm<Values>>[0], error: unknown, onFile: string) {
   if (!(error instanceof ApiError)) {
     return;
   }
@@ -52,7 +52,8 @@ function applyErrors(form: ReturnType<typeof Form.useForm<Values>>[0], error: un
       (detail): { name: ['person', keyof PersonValues] | [keyof Values]; errors: string[] }[] => {
         const field = detail.field ?? '';
         const bare = field.replace(/^person\./, '');
-        const errors = [detail.message ?? detail.code];
+        // A document number on file answers with the existing person's id, shown as a link above the form.
+        const errors = [detail.code === 'duplicate' ? onFile : (detail.message ?? detail.code)];
         const personField = personFields.find((name) => name === bare);
         if (personField && (field.startsWith('person.') || !caseFieldNames.some((name) => name === field))) {
           return [{ name: ['person', personField], errors }];
@@ -94,8 +95,8 @@ export function ReportCasePage() {
   const duplicateId = report.error instanceof ApiError ? report.error.body.existingId : undefined;
 
   useEffect(() => {
-    applyErrors(form, report.error);
-  }, [report.error, form]);
+    applyErrors(form, report.error, t('person.documentOnFile'));
+  }, [report.error, form, t]);
 
   const firstOutbreak = outbreaks.data?.items[0]?.id;
   useEffect(() => {

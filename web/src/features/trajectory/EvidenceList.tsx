@@ -70,9 +70,19 @@ export function EvidenceList({
           form={form}
           layout="inline"
           initialValues={{ source: 'self_report', confidence: 'medium' }}
-          onFinish={(values) =>
-            add.mutate({ entryId: entry.id, ...values }, { onSuccess: () => form.resetFields() })
-          }
+          onFinish={(values) => {
+            const done = {
+              onSuccess: () => {
+                form.resetFields();
+                setFile(null);
+              },
+            };
+            if (file) {
+              upload.mutate({ entryId: entry.id, ...values, file }, done);
+              return;
+            }
+            add.mutate({ entryId: entry.id, ...values }, done);
+          }}
           style={{ marginTop: 8 }}
         >
           <Form.Item name="source">
