@@ -51,6 +51,12 @@ function toAppError(error: FastifyError | Error, locale: Locale): AppError {
     });
   }
   const fastifyCode = 'code' in error ? error.code : undefined;
+  if (isUniqueViolation(fastifyCode)) {
+    // Two writers raced past the service's own duplicate check; the database's unique index decided.
+    return new AppError('CONFLICT', {
+      params: { reason: locale === 'en' ? 'the record already exists' : '记录已存在' },
+    });
+  }
   const status = 'statusCode' in error ? error.statusCode : undefined;
   switch (fastifyCode) {
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
@@ -81,6 +87,11 @@ function toAppError(error: FastifyError | Error, locale: Locale): AppError {
     return new AppError('MALFORMED_REQUEST', { params: { reason: error.message } });
   }
   return new AppError('INTERNAL');
+}
+
+/** SQLite (better-sqlite3) and PostgreSQL (pg) codes for a unique-index violation. */
+function isUniqueViolation(code: unknown): boolean {
+  return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === '23505';
 }
 
 function validationDetail(issue: ValidationIssue, context: string | undefined): ErrorDetail {

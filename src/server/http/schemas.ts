@@ -1,10 +1,13 @@
 import { isIsoDate, isIsoInstant } from '../../core/protocols/calendar.ts';
 import { z } from 'zod';
 
-/** The error shape every failure answers with (documented in OpenAPI under each route's 4xx). */
+/**
+ * The error shape every failure answers with (documented in OpenAPI under each route's 4xx). Loose, so that
+ * codes that carry more (existingId on DUPLICATE, currentVersion on VERSION_CONFLICT, lockedUntil) keep it.
+ */
 export const errorSchema = z
   .object({
-    error: z.object({
+    error: z.looseObject({
       code: z.string(),
       message: z.string(),
       details: z.array(
