@@ -32,6 +32,7 @@ import { protocolsRoutes } from './protocols/protocols.routes.ts';
 import { placesFeatureRoutes } from './places/places-feature.ts';
 import { contactsFeature } from './contacts/contacts-feature.ts';
 import { dashboardFeature } from './dashboard/dashboard-feature.ts';
+import { samplesRoutes } from './samples/samples.routes.ts';
 
 /** Route modules in the order they register; each feature adds one line here. */
 const features: ReadonlyArray<(app: App, deps: Deps) => Promise<void>> = [
@@ -47,6 +48,7 @@ const features: ReadonlyArray<(app: App, deps: Deps) => Promise<void>> = [
   placesFeatureRoutes,
   contactsFeature,
   dashboardFeature,
+  samplesRoutes,
 ];
 
 export type BuiltApp = { app: App; routes: RegisteredRoute[] };

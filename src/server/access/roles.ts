@@ -115,6 +115,13 @@ const grants = {
   'measures:write': ['lead', 'investigator', 'disinfector'],
   /** A suspension of business is approved by the command office or the team lead (DESIGN §2). */
   'measures:approve': ['commander', 'lead'],
+  /** Sampling plans, day lists, samples and results (DESIGN §2: samplers and the lab; the teams that act on them read). */
+  'samples:read': ['commander', 'lead', 'investigator', 'tracer', 'site_staff', 'sampler', 'lab'],
+  'samples:write': ['lead', 'investigator', 'sampler', 'lab'],
+  'lab-results:write': ['lead', 'lab'],
+  /** Acting on a lab suggestion (exclude, discharge, dismiss); converting a contact also needs contacts:convert. */
+  'suggestions:decide': ['lead', 'investigator'],
+  'discharges:write': ['lead', 'investigator'],
   /** Contacts, exposures, plans and lists (DESIGN §2: tracers and investigators; site staff and the command read). */
   'contacts:read': ['commander', 'lead', 'investigator', 'tracer', 'site_staff'],
   'contacts:write': ['lead', 'investigator', 'tracer'],

@@ -67,6 +67,8 @@ const configSchema = z.object({
     .refine((names) => names.length > 0, 'must name at least one recipient'),
   /** Follow-ups expected per contact per day, unless the outbreak's preset sets its own frequency. */
   followUpsPerDay: z.coerce.number().int().min(1).max(6).default(1),
+  /** Samples a pooled tube (混采) may hold. */
+  poolMax: z.coerce.number().int().min(1).max(50).default(10),
 });
 
 export type Config = z.infer<typeof configSchema>;
@@ -95,6 +97,7 @@ export const configEnv = {
   webDist: 'SAOLEI_WEB_DIST',
   reportRecipients: 'SAOLEI_REPORT_RECIPIENTS',
   followUpsPerDay: 'SAOLEI_FOLLOW_UPS_PER_DAY',
+  poolMax: 'SAOLEI_POOL_MAX',
 } satisfies Record<keyof Config, string>;
 
 export class ConfigError extends Error {}

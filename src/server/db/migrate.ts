@@ -13,6 +13,7 @@ import * as trajectoryReports from './migrations/20261128-0003-trajectory-report
 import * as placesDiscovery from './migrations/20261128-0004-places-discovery.ts';
 import * as contactsQuarantine from './migrations/20261128-0005-contacts-quarantine.ts';
 import * as chainsDashboard from './migrations/20261128-0007-chains-dashboard.ts';
+import * as samples from './migrations/20261128-0006-samples.ts';
 
 /** Every migration, in order. Names are frozen once landed; add new files at the end. */
 const migrations: Record<string, { up: MigrationFn }> = {
@@ -22,6 +23,7 @@ const migrations: Record<string, { up: MigrationFn }> = {
   '20261128-0004-places-discovery': placesDiscovery,
   '20261128-0005-contacts-quarantine': contactsQuarantine,
   '20261128-0007-chains-dashboard': chainsDashboard,
+  '20261128-0006-samples': samples,
 };
 
 class StaticProvider implements MigrationProvider {

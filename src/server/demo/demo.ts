@@ -10,6 +10,7 @@ import { DEMO_DISTRICT, demoDivisions } from './divisions.ts';
 import { loadDemoOutbreak } from './outbreak.ts';
 import { loadDemoTrajectory } from './trajectory.ts';
 import { loadDemoPlaces } from './places.ts';
+import { loadDemoSamples } from './samples.ts';
 
 /** The one password of every demo account. Demo data is for trying saolei out, never for real cases. */
 export const DEMO_PASSWORD = 'saolei-demo-2020';
@@ -59,6 +60,7 @@ export async function loadDemo(db: Db): Promise<string[]> {
     await loadDemoOutbreak(trx);
     await loadDemoTrajectory(trx);
     await loadDemoPlaces(trx);
+    await loadDemoSamples(trx);
     return created;
   });
 }

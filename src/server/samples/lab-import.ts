@@ -1,0 +1,182 @@
+import { parse } from 'csv-parse/sync';
+import { mappingKeys, readLabRow, type ColumnMapping, type MappingKey } from '../../core/lab/lab-row.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import { now, type Executor } from '../db/transaction.ts';
+import { AppError, fieldError, formatMessage } from '../errors/app-error.ts';
+import { detailMessages, isDetailMessageKey } from '../errors/detail-messages.ts';
+import type { Locale } from '../errors/messages.ts';
+import { auditOf, type RecordActor } from '../persons/record-actor.ts';
+import { applyResults, resolveTarget } from './lab-results.service.ts';
+
+export type RowError = { line: number; field: string; code: string; message: string; value: string | null };
+export type ImportResult = {
+  importId: number;
+  rows: number;
+  imported: number;
+  badRows: RowError[];
+  pools: { positive: number; negative: number };
+  retests: number;
+};
+
+/** The mapping as sent (a JSON object mapping key → column header); a bad one is a 400 naming `mapping`. */
+export function parseMapping(text: string | undefined): ColumnMapping {
+  if (text === undefined) {
+    throw fieldError('mapping', 'required');
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw fieldError('mapping', 'invalid');
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    throw fieldError('mapping', 'invalid');
+  }
+  const mapping: Partial<Record<MappingKey, string>> = {};
+  for (const [key, value] of Object.entries(parsed)) {
+    const known = mappingKeys.find((k) => k === key);
+    if (!known) {
+      throw fieldError(`mapping.${key}`, 'unrecognized_keys');
+    }
+    if (typeof value !== 'string' || value === '') {
+      throw fieldError(`mapping.${key}`, 'invalid');
+    }
+    mapping[known] = value;
+  }
+  const { code, testedAt } = mapping;
+  if (code === undefined) {
+    throw fieldError('mapping.code', 'required');
+  }
+  if (testedAt === undefined) {
+    throw fieldError('mapping.testedAt', 'required');
+  }
+  return { ...mapping, code, testedAt };
+}
+
+function message(code: string, params: Record<string, unknown>, locale: Locale): string {
+  if (!isDetailMessageKey(code)) {
+    return code;
+  }
+  const strings = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, String(v)]));
+  return formatMessage(detailMessages[code][locale], strings);
+}
+
+/**
+ * Imports a lab's result file: every row is read through the mapping; rows with problems (unknown sample,
+ * Ct out of range, bad or future date, unreadable result) are reported by line and column, and every good
+ * row is applied — all of them in the one transaction the caller opened, so none is lost half-way.
+ */
+export async function importLabFile(
+  trx: Executor,
+  actor: RecordActor,
+  file: { name: string; text: string },
+  mapping: ColumnMapping,
+  timeZone: string,
+  locale: Locale,
+): Promise<ImportResult> {
+  let records: Array<{ record: Record<string, string>; info: { lines: number } }>;
+  try {
+    records = parse(file.text, {
+      columns: true,
+      bom: true,
+      skip_empty_lines: true,
+      relax_column_count: true,
+      trim: true,
+      info: true,
+    });
+  } catch (error) {
+    throw new AppError('VALIDATION_FAILED', {
+      details: [
+        {
+          field: 'file',
+          code: 'invalid',
+          message: error instanceof Error ? error.message : 'unreadable CSV',
+        },
+      ],
+    });
+  }
+  const header = records[0] ? Object.keys(records[0].record) : [];
+  for (const [key, column] of Object.entries(mapping)) {
+    if (records.length > 0 && !header.includes(column)) {
+      throw fieldError(`mapping.${key}`, 'unknown_column', { column });
+    }
+  }
+  const at = now();
+  const created = await trx
+    .insertInto('lab_imports')
+    .values({
+      file_name: file.name,
+      mapping: JSON.stringify(mapping),
+      rows: records.length,
+      imported: 0,
+      bad_rows: '[]',
+      created_at: at,
+      created_by: actor.username,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const importId = Number(created.id);
+  const badRows: RowError[] = [];
+  let imported = 0;
+  let retests = 0;
+  const pools = { positive: 0, negative: 0 };
+  const clock = new Date();
+  for (const { record, info } of records) {
+    const line = info.lines;
+    const read = readLabRow(record, mapping, timeZone, clock);
+    if ('problems' in read) {
+      for (const problem of read.problems) {
+        const column = mapping[problem.field];
+        badRows.push({
+          line,
+          field: problem.field,
+          code: problem.code,
+          message: message(problem.code, problem.params ?? {}, locale),
+          value: column === undefined ? null : (record[column] ?? null),
+        });
+      }
+      continue;
+    }
+    let target: Awaited<ReturnType<typeof resolveTarget>>;
+    try {
+      target = await resolveTarget(trx, actor.scope, read.row.code, 'code');
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'NOT_FOUND') {
+        badRows.push({
+          line,
+          field: 'code',
+          code: 'unknown_sample',
+          message: message('unknown_sample', {}, locale),
+          value: read.row.code,
+        });
+        continue;
+      }
+      throw error;
+    }
+    const applied = await applyResults(trx, actor, target, { ...read.row, importId }, timeZone);
+    imported += 1;
+    retests += applied.retests;
+    if (applied.kind === 'pool' && applied.outcome === 'positive') {
+      pools.positive += 1;
+    } else if (applied.kind === 'pool' && applied.outcome === 'negative') {
+      pools.negative += 1;
+    }
+  }
+  await trx
+    .updateTable('lab_imports')
+    .set({ imported, bad_rows: JSON.stringify(badRows) })
+    .where('id', '=', importId)
+    .execute();
+  await recordAudit(trx, auditOf(actor), {
+    action: 'lab.import',
+    entity: 'lab_import',
+    entityId: importId,
+    changes: {
+      file: { after: file.name },
+      rows: { after: records.length },
+      imported: { after: imported },
+      badRows: { after: badRows.length },
+    },
+  });
+  return { importId, rows: records.length, imported, badRows, pools, retests };
+}
