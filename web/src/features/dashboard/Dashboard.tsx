@@ -187,7 +187,7 @@ export function Dashboard() {
               ]}
             />
           </Space>
-          <EpiCurve days={d.epiCurve.days} />
+          <EpiCurve days={d.epiCurve.days} until={day} />
         </Col>
         <Col xs={24} lg={8}>
           <Table

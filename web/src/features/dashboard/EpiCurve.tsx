@@ -11,8 +11,11 @@ echarts.use([BarChart, GridComponent, LegendComponent, TooltipComponent, CanvasR
 
 const order = ['confirmed', 'asymptomatic', 'suspected', 'excluded'];
 
-/** Cases per day stacked by classification; days without cases are drawn as gaps, not skipped. */
-export function EpiCurve({ days }: { days: Dashboard['epiCurve']['days'] }) {
+/**
+ * Cases per day stacked by classification over the 90 days up to the dashboard's date; days without cases
+ * are drawn as gaps, not skipped.
+ */
+export function EpiCurve({ days: all, until }: { days: Dashboard['epiCurve']['days']; until: string }) {
   const ref = useRef<HTMLDivElement>(null);
   const { language } = useI18n();
   useEffect(() => {
@@ -21,6 +24,10 @@ export function EpiCurve({ days }: { days: Dashboard['epiCurve']['days'] }) {
       return undefined;
     }
     const chart = echarts.init(element);
+    const start = new Date(`${until}T00:00:00Z`);
+    start.setUTCDate(start.getUTCDate() - 89);
+    const since = start.toISOString().slice(0, 10);
+    const days = all.filter((d) => d.date >= since && d.date <= until);
     const first = days[0]?.date;
     const last = days.at(-1)?.date;
     const dates: string[] = [];
@@ -55,6 +62,6 @@ export function EpiCurve({ days }: { days: Dashboard['epiCurve']['days'] }) {
       window.removeEventListener('resize', resize);
       chart.dispose();
     };
-  }, [days, language]);
+  }, [all, until, language]);
   return <div ref={ref} style={{ height: 280, width: '100%' }} data-testid="epi-curve" />;
 }
