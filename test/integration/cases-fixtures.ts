@@ -28,7 +28,13 @@ export async function reportCase(
   outbreakId: number,
   overrides: Record<string, unknown> = {},
   person: Record<string, unknown> = {},
-): Promise<{ id: number; caseNumber: string; version: number; person: { id: number } }> {
+): Promise<{
+  id: number;
+  caseNumber: string;
+  version: number;
+  person: { id: number };
+  investigation: { id: number };
+}> {
   serial += 1;
   const response = await session.post('/api/v1/cases', {
     outbreakId,

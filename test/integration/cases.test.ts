@@ -178,10 +178,7 @@ describe('editing a case', () => {
   });
 
   it('correcting the received time moves the open tasks’ due times with the clocks', async () => {
-    const kase = (await reportCase(investigator, outbreakId)) as {
-      id: number;
-      investigation: { id: number };
-    };
+    const kase = await reportCase(investigator, outbreakId);
     const edited = await investigator.patch(`/api/v1/cases/${kase.id}`, {
       version: 1,
       receivedAt: '2020-02-01T12:00:00+08:00',
