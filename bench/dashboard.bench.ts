@@ -27,7 +27,7 @@ const runs = Number(values.runs);
 /** Rows 1..n generated inside the database: one statement per table, no round trips per row. */
 function series(db: Db, n: number): string {
   return db.dialect === 'postgres'
-    ? `generate_series(1, ${n}) as s(i)`
+    ? `generate_series(1::bigint, ${n}) as s(i)`
     : `(with recursive r(i) as (select 1 union all select i + 1 from r where i < ${n}) select i from r) as s`;
 }
 
@@ -188,6 +188,7 @@ const dir = fs.mkdtempSync(path.join(tmpdir(), 'saolei-dash-bench-'));
 const lite = openSqlite(path.join(dir, 'bench.db'));
 try {
   lines.push(await bench('SQLite', lite));
+  process.stderr.write(`${lines.at(-1) ?? ''}\n`);
 } finally {
   await lite.close();
   fs.rmSync(dir, { recursive: true, force: true });
