@@ -322,6 +322,42 @@ describe('samples and lab results', () => {
     expect(kase.classification).toBe('excluded');
   });
 
+  it('two negatives ≥ 24 h apart suggest discharging a case in hospital; accepting plans its follow-up', async () => {
+    const id = await caseId('LS-2020-0003');
+    for (const at of ['2020-02-10T00:00:00.000Z', '2020-02-11T02:00:00.000Z']) {
+      const created = await investigator.post('/api/v1/samples', {
+        subjectType: 'case',
+        subjectId: id,
+        specimen: 'throat_swab',
+        collectedAt: at,
+      });
+      const r = await lab.post('/api/v1/lab-results', {
+        code: created.json<Sample>().code,
+        testedAt: '2020-02-11T12:00:00.000Z',
+        nat: [
+          { target: 'ORF1ab', result: 'negative' },
+          { target: 'N', result: 'negative' },
+        ],
+      });
+      expect(r.statusCode, r.body).toBe(201);
+    }
+    const found = await lead.get(`/api/v1/lab-suggestions?kind=discharge&subjectId=${id}`);
+    const [suggestion] = found.json<{ items: Suggestion[] }>().items;
+    expect(suggestion?.restsOn).toHaveLength(4);
+    const decided = await lead.post(`/api/v1/lab-suggestions/${suggestion?.id}/decide`, {
+      version: suggestion?.version,
+      decision: 'accept',
+      dischargeDate: '2020-02-12',
+    });
+    expect(decided.statusCode, decided.body).toBe(200);
+    const followUp = await lead.get(`/api/v1/cases/${id}/discharge-follow-up`);
+    expect(followUp.json<{ samplings: Array<{ start: string }> }>().samplings.map((s) => s.start)).toEqual([
+      '2020-02-20',
+      '2020-03-05',
+      '2020-03-11',
+    ]);
+  });
+
   it('a re-positive after discharge raises the alert', async () => {
     const discharged = await caseId('LS-2020-0002');
     const created = await investigator.post('/api/v1/samples', {

@@ -77,7 +77,9 @@ export async function upsertPlanned(db: Executor, rows: readonly NewSampleRow[])
       .onConflict((oc) =>
         oc.columns(['subject_type', 'subject_id', 'planned_date', 'specimen', 'replicate']).doUpdateSet({
           status: sql<string>`case when samples.status = 'cancelled' then 'planned' else samples.status end`,
-          contact_test_id: sql<number | null>`coalesce(samples.contact_test_id, excluded.contact_test_id)`,
+          contact_test_id: sql<
+            number | null
+          >`case when samples.status = 'cancelled' then excluded.contact_test_id else coalesce(samples.contact_test_id, excluded.contact_test_id) end`,
           plan_ref: sql<
             string | null
           >`case when samples.status = 'cancelled' then excluded.plan_ref else samples.plan_ref end`,

@@ -63,9 +63,19 @@ export async function syncContactSamples(
     }
     query = query.where('c.id', 'in', [...filter.contactIds]);
   }
+  // Cancel first: a test re-planned on a day that already had a sample revives that sample for the new test.
+  const at = now();
+  const cancelled = await trx
+    .updateTable('samples')
+    .set({ status: 'cancelled', updated_at: at, version: (eb) => eb('version', '+', 1) })
+    .where('status', '=', 'planned')
+    .where('division_code', 'like', `${filter.scope}%`)
+    .where('contact_test_id', 'in', (eb) =>
+      eb.selectFrom('contact_tests').select('id').where('status', '=', 'cancelled'),
+    )
+    .executeTakeFirst();
   const tests = await query.execute();
   const presets = new Map<number, Preset>();
-  const at = now();
   const rows: NewSampleRow[] = [];
   for (const test of tests) {
     const kind = test.classification;
@@ -95,15 +105,6 @@ export async function syncContactSamples(
     }
   }
   await upsertPlanned(trx, rows);
-  const cancelled = await trx
-    .updateTable('samples')
-    .set({ status: 'cancelled', updated_at: at, version: (eb) => eb('version', '+', 1) })
-    .where('status', '=', 'planned')
-    .where('division_code', 'like', `${filter.scope}%`)
-    .where('contact_test_id', 'in', (eb) =>
-      eb.selectFrom('contact_tests').select('id').where('status', '=', 'cancelled'),
-    )
-    .executeTakeFirst();
   return { planned: rows.length, cancelled: Number(cancelled.numUpdatedRows) };
 }
 
