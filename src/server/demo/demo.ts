@@ -11,6 +11,7 @@ import { loadDemoOutbreak } from './outbreak.ts';
 import { loadDemoTrajectory } from './trajectory.ts';
 import { loadDemoPlaces } from './places.ts';
 import { loadDemoSamples } from './samples.ts';
+import { loadDemoContacts } from './contacts.ts';
 
 /** The one password of every demo account. Demo data is for trying saolei out, never for real cases. */
 export const DEMO_PASSWORD = 'saolei-demo-2020';
@@ -59,6 +60,7 @@ export async function loadDemo(db: Db): Promise<string[]> {
     }
     await loadDemoOutbreak(trx);
     await loadDemoTrajectory(trx);
+    await loadDemoContacts(trx);
     await loadDemoPlaces(trx);
     await loadDemoSamples(trx);
     return created;
