@@ -66,6 +66,9 @@ export const ChainGraph = forwardRef<
       renderLabels: data.nodes.length <= 2000,
       labelRenderedSizeThreshold: 8,
       defaultEdgeType: 'line',
+      // Without a GPU (software WebGL) redrawing 20k edges per frame stalls panning; edges return when it stops.
+      hideEdgesOnMove: data.edges.length > 5000,
+      hideLabelsOnMove: true,
     });
     renderer.on('clickNode', ({ node }) => selectRef.current(node));
     sigmaRef.current = renderer;
