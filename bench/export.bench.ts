@@ -32,7 +32,7 @@ try {
   await sql
     .raw(
       `insert into persons (id, name, sex, birth_date, document_type, document_number, phone, current_address, division_code, created_at, updated_at, version, archived)
-       select ${p0} + i, '导出测试' || i, 'female', '1980-01-01', 'resident_id', '14110219800101' || substr('0000' || i, -4, 4), '139' || substr('00000000' || i, -8, 8),
+       select ${p0} + i, '导出测试' || i, 'female', '1980-01-01', 'resident_id', '1411021980' || substr('00000000' || i, -8, 8), '139' || substr('00000000' || i, -8, 8),
          '离石区某小区' || i || '号', '141102001001', ${at}, ${at}, 1, 0 from ${series}`,
     )
     .execute(db.kysely);
