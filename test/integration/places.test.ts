@@ -60,7 +60,9 @@ describe('places', () => {
     expect(new Set(names).size).toBe(names.length);
     expect(names).toContain('城北菜市场');
 
-    const pharmacies = await investigator.get(`/api/v1/places?type=pharmacy&q=${encodeURIComponent('永宁大药房')}`);
+    const pharmacies = await investigator.get(
+      `/api/v1/places?type=pharmacy&q=${encodeURIComponent('永宁大药房')}`,
+    );
     expect(pharmacies.json<{ items: Place[] }>().items.map((p) => p.name)).toEqual(['永宁大药房']);
     const text = await investigator.get(`/api/v1/places?q=${encodeURIComponent('商厦')}`);
     expect(text.json<{ items: Place[] }>().items.map((p) => p.name)).toEqual(['吕梁商厦']);

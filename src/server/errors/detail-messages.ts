@@ -166,7 +166,10 @@ export const detailMessages = {
   export_not_ready: { 'zh-CN': '导出尚未完成（{status}）', en: 'the export is not ready ({status})' },
   unknown_sample: { 'zh-CN': '没有这个样本编号', en: 'no such sample code' },
   sample_registered: { 'zh-CN': '该样本已登记采集', en: 'this sample is already registered as collected' },
-  sample_status: { 'zh-CN': '样本状态为 {status}，不能执行此操作', en: 'the sample is {status}; this is not possible' },
+  sample_status: {
+    'zh-CN': '样本状态为 {status}，不能执行此操作',
+    en: 'the sample is {status}; this is not possible',
+  },
   ct_range: { 'zh-CN': 'Ct 值应在 {min}–{max} 之间', en: 'a Ct value must be between {min} and {max}' },
   number: { 'zh-CN': '应为数字', en: 'must be a number' },
   bad_date: { 'zh-CN': '日期时间无效', en: 'is not a valid date and time' },
@@ -174,10 +177,16 @@ export const detailMessages = {
   pool_too_large: { 'zh-CN': '每管最多混采 {max} 个样本', en: 'a pool holds at most {max} samples' },
   pool_empty: { 'zh-CN': '混采管至少包含一个样本', en: 'a pool holds at least one sample' },
   pool_duplicate: { 'zh-CN': '同一样本重复加入', en: 'the same sample appears twice' },
-  pool_member: { 'zh-CN': '样本已在其他混采管中或尚未采集', en: 'the sample is in another pool or not collected' },
+  pool_member: {
+    'zh-CN': '样本已在其他混采管中或尚未采集',
+    en: 'the sample is in another pool or not collected',
+  },
   unknown_column: { 'zh-CN': '文件中没有列“{column}”', en: 'the file has no column "{column}"' },
   suggestion_decided: { 'zh-CN': '该建议已处理', en: 'this suggestion has already been decided' },
-  discharge_before_report: { 'zh-CN': '出院日期早于报告日期', en: 'the discharge date is before the case was reported' },
+  discharge_before_report: {
+    'zh-CN': '出院日期早于报告日期',
+    en: 'the discharge date is before the case was reported',
+  },
 } satisfies Record<string, Record<Locale, string>>;
 
 export type DetailMessageKey = keyof typeof detailMessages;
