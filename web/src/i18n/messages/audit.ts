@@ -1,0 +1,38 @@
+import { defineMessages } from '../define.ts';
+
+export const auditMessages = defineMessages(
+  {
+    'audit.title': '审计日志',
+    'audit.actor': '操作人',
+    'audit.action': '操作',
+    'audit.entity': '对象',
+    'audit.entityId': '对象编号',
+    'audit.changes': '变更内容',
+    'audit.ip': '来源地址',
+    'audit.from': '起',
+    'audit.to': '止',
+    'audit.verify': '校验哈希链',
+    'audit.intact': '哈希链完整：共 {count} 条记录',
+    'audit.broken': '哈希链在第 {seq} 条处断裂（{reason}）',
+    'audit.before': '原值',
+    'audit.after': '新值',
+    'audit.personal': '〔个人信息〕',
+  },
+  {
+    'audit.title': 'Audit log',
+    'audit.actor': 'User',
+    'audit.action': 'Action',
+    'audit.entity': 'Record type',
+    'audit.entityId': 'Record id',
+    'audit.changes': 'Changes',
+    'audit.ip': 'Address',
+    'audit.from': 'From',
+    'audit.to': 'To',
+    'audit.verify': 'Verify hash chain',
+    'audit.intact': 'Hash chain intact: {count} events',
+    'audit.broken': 'Hash chain broken at event {seq} ({reason})',
+    'audit.before': 'Before',
+    'audit.after': 'After',
+    'audit.personal': '[personal data]',
+  },
+);

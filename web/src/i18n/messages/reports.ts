@@ -1,0 +1,36 @@
+import { defineMessages } from '../define.ts';
+
+export const reportsMessages = defineMessages(
+  {
+    'reports.defaultRecipients': '默认报送单位（系统设置），可另行填写',
+    'reports.owed': '待报送的流调报告',
+    'reports.preview': '报告预览',
+    'reports.versions': '报告版本',
+    'reports.generate': '生成{kind}报告',
+    'reports.generated': '已生成报告版本',
+    'reports.kind': '类型',
+    'reports.author': '作者',
+    'reports.submissions': '报送',
+    'reports.submit': '报送',
+    'reports.submitTitle': '报送第 {number} 版',
+    'reports.submitHint': '报送后流调进入“已报送”，24 小时时限停止计时。',
+    'reports.recipients': '报送单位',
+    'reports.submitted': '报告已报送',
+  },
+  {
+    'reports.defaultRecipients': 'The configured recipients; type to add others',
+    'reports.owed': 'Reports still owed',
+    'reports.preview': 'Preview',
+    'reports.versions': 'Versions',
+    'reports.generate': 'Generate {kind} report',
+    'reports.generated': 'Report version generated',
+    'reports.kind': 'Kind',
+    'reports.author': 'Author',
+    'reports.submissions': 'Submitted',
+    'reports.submit': 'Submit',
+    'reports.submitTitle': 'Submit version {number}',
+    'reports.submitHint': 'Submitting moves the investigation to "submitted" and stops the 24-h clock.',
+    'reports.recipients': 'Recipients',
+    'reports.submitted': 'Report submitted',
+  },
+);
