@@ -67,8 +67,8 @@ const contacts: DemoContact[] = [
     kind: 'same_space',
     setting: 'pharmacy',
     place: '离石区某大药房（柜台）',
-    first: '2020-01-23T10:10:00+08:00',
-    last: '2020-01-23T10:25:00+08:00',
+    first: '2020-01-22T09:45:00+08:00',
+    last: '2020-01-22T10:00:00+08:00',
     placement: { room: '203' },
   },
   {
@@ -78,8 +78,8 @@ const contacts: DemoContact[] = [
     kind: 'same_space',
     setting: 'pharmacy',
     place: '离石区某大药房',
-    first: '2020-01-23T10:12:00+08:00',
-    last: '2020-01-23T10:20:00+08:00',
+    first: '2020-01-22T09:50:00+08:00',
+    last: '2020-01-22T09:58:00+08:00',
     placement: { home: '山西省吕梁市离石区莲花池街道某村 8 号' },
   },
   {

@@ -39,18 +39,12 @@ export const firstCaseForm: InvestigationForm = {
     notes: '可疑暴露来源为武汉旅居，依据本人陈述与火车票记录。',
   },
   contactHistory: {
-    text: '返吕后与家人共同生活；1 月 21 日在离石区某药店购药，1 月 22 日在某购物中心购物，均经电子支付记录与监控视频核实。',
+    text: '返吕后与家人共同生活；1 月 22 日上午在离石区某大药房购药，1 月 23 日下午在离石区某购物中心购物，均经电子支付记录与监控视频核实。',
   },
   medicalVisits: {
     rows: [
       {
-        at: '2020-01-23T10:30:00.000Z',
-        institution: '离石区某诊所',
-        diagnosis: '上呼吸道感染',
-        treatment: '口服药物',
-      },
-      {
-        at: '2020-01-24T17:40:00.000Z',
+        at: '2020-01-24T11:50:00.000Z',
         institution: '吕梁市人民医院',
         department: '发热门诊',
         diagnosis: '新型冠状病毒肺炎疑似病例',
