@@ -187,6 +187,16 @@ export const detailMessages = {
     'zh-CN': '出院日期早于报告日期',
     en: 'the discharge date is before the case was reported',
   },
+  xlsx_unreadable: { 'zh-CN': '无法读取，请上传 .xlsx 工作簿', en: 'cannot be read; upload an .xlsx workbook' },
+  xlsx_empty: {
+    'zh-CN': '第一个工作表没有表头或数据行',
+    en: 'the first worksheet has no header or no data rows',
+  },
+  xlsx_too_many_rows: { 'zh-CN': '一次最多导入 {max} 行', en: 'at most {max} rows per file' },
+  export_too_large: {
+    'zh-CN': '超过 {max} 行，请缩小筛选范围',
+    en: 'more than {max} rows; narrow the filters',
+  },
 } satisfies Record<string, Record<Locale, string>>;
 
 export type DetailMessageKey = keyof typeof detailMessages;
