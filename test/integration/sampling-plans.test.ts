@@ -134,3 +134,90 @@ describe('sampling plans on the contacts’ planned tests', () => {
     ]);
   });
 });
+
+describe('plans regenerate when their inputs change, in the same request', () => {
+  it('a new exposure re-plans the samples at once: collected kept, cancelled ones not duplicated', async () => {
+    const before = await liveSamples();
+    const collected = before.filter((s) => s.status === 'collected');
+    expect(collected.length).toBeGreaterThan(0);
+    // No sync call and no day list: the exposure itself brings the samples in line with the restarted plan.
+    const exposure = await investigator.post(`/api/v1/contacts/${contactId}/exposures`, {
+      kind: 'household',
+      firstExposureAt: '2020-01-26T18:00:00.000Z',
+      lastExposureAt: '2020-01-27T04:00:00.000Z',
+      confirmOutsideWindow: true,
+    });
+    expect(exposure.statusCode, exposure.body).toBeLessThan(300);
+    const live = await liveSamples();
+    expect(live.filter((s) => s.status === 'collected')).toEqual(collected);
+    expect(live.filter((s) => s.status === 'planned').map((s) => s.planned_date)).toEqual([
+      '2020-01-28',
+      '2020-01-29',
+      '2020-01-30',
+      '2020-02-01',
+      '2020-02-03',
+      '2020-02-06',
+    ]);
+    const dates = live.map((s) => s.planned_date);
+    expect(new Set(dates).size).toBe(dates.length);
+    const sync = await lead.post('/api/v1/sampling/plans/sync', { outbreakId });
+    expect(sync.json<{ planned: number; cancelled: number }>()).toEqual({ planned: 0, cancelled: 0 });
+  });
+
+  it('a moved discharge date re-plans the follow-up: a collected step stays, nothing twice', async () => {
+    const kase = await t.db.kysely
+      .selectFrom('cases')
+      .select('id')
+      .where('case_number', '=', 'LS-2020-0003')
+      .executeTakeFirstOrThrow();
+    const id = Number(kase.id);
+    const live = () =>
+      t.db.kysely
+        .selectFrom('samples')
+        .select(['plan_ref', 'specimen', 'status', 'planned_date'])
+        .where('subject_type', '=', 'case')
+        .where('subject_id', '=', id)
+        .where('source', '=', 'discharge')
+        .where('status', '!=', 'cancelled')
+        .orderBy('planned_date')
+        .orderBy('specimen')
+        .execute();
+    const first = await lead.request('PUT', `/api/v1/cases/${id}/discharge`, { dischargeDate: '2020-02-20' });
+    expect(first.statusCode, first.body).toBe(200);
+    type FollowUp = {
+      version: number;
+      samplings: Array<{
+        ref: string;
+        start: string;
+        state: string;
+        samples: Array<{ code: string; status: string }>;
+      }>;
+    };
+    const week2 = first.json<FollowUp>().samplings[0]?.samples.find((s) => s.status === 'planned');
+    expect(week2).toBeDefined();
+    const registered = await lead.post('/api/v1/samples/register', {
+      code: week2?.code,
+      collectedAt: '2020-02-28T02:00:00.000Z',
+    });
+    expect(registered.statusCode, registered.body).toBe(200);
+    const before = await live();
+    const moved = await lead.request('PUT', `/api/v1/cases/${id}/discharge`, {
+      dischargeDate: '2020-02-22',
+      version: first.json<FollowUp>().version,
+    });
+    expect(moved.statusCode, moved.body).toBe(200);
+    const after = await live();
+    const keys = after.map((s) => `${s.plan_ref ?? ''}|${s.specimen}`);
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(after.filter((s) => s.status !== 'planned')).toEqual(before.filter((s) => s.status !== 'planned'));
+    const planned = after.filter((s) => s.status === 'planned');
+    expect(planned.length).toBeGreaterThan(0);
+    expect(planned.every((s) => (s.planned_date ?? '') >= '2020-03-01')).toBe(true);
+    const stale = await lead.request('PUT', `/api/v1/cases/${id}/discharge`, {
+      dischargeDate: '2020-02-23',
+      version: first.json<FollowUp>().version,
+    });
+    expect(stale.statusCode).toBe(409);
+    expect(await live()).toEqual(after);
+  });
+});

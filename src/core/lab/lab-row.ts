@@ -81,8 +81,30 @@ export function parseLabTime(raw: string, timeZone: string): string | null {
     return null;
   }
   const asUtc = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s));
-  const guess = new Date(asUtc - offsetMinutes(new Date(asUtc), timeZone) * 60_000);
-  return new Date(asUtc - offsetMinutes(guess, timeZone) * 60_000).toISOString();
+  const guess = asUtc - hourlyOffset(asUtc, timeZone) * 60_000;
+  return new Date(asUtc - hourlyOffset(guess, timeZone) * 60_000).toISOString();
+}
+
+const offsets = new Map<string, number>();
+
+/**
+ * The zone's offset at an instant, remembered per zone and UTC hour: zones change offset on the hour, and a
+ * lab file's 100k rows carry a handful of distinct hours, while each fresh Intl lookup costs a quarter of a
+ * millisecond.
+ */
+function hourlyOffset(ms: number, timeZone: string): number {
+  const hour = Math.floor(ms / 3_600_000);
+  const key = `${timeZone}|${hour}`;
+  const known = offsets.get(key);
+  if (known !== undefined) {
+    return known;
+  }
+  if (offsets.size > 50_000) {
+    offsets.clear();
+  }
+  const offset = offsetMinutes(new Date(hour * 3_600_000), timeZone);
+  offsets.set(key, offset);
+  return offset;
 }
 
 function sameCalendar(date: string): boolean {

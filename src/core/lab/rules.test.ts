@@ -5,6 +5,7 @@ import {
   dischargeNegative,
   dischargeSuggestion,
   exclusionSuggestion,
+  mayRaiseSuggestion,
   natOutcome,
   repositiveAlert,
   type TargetResult,
@@ -147,5 +148,24 @@ describe('re-positive after discharge', () => {
     });
     const negative = { ...nat('2020-02-20T01:00:00.000Z', 'negative'), collectedDay: '2020-02-20' };
     expect(repositiveAlert('2020-02-10', [negative])).toBeNull();
+  });
+});
+
+describe('which results can raise a suggestion (bulk import)', () => {
+  it('any result on a case, only a positive on a contact, nothing on other subjects', () => {
+    expect(mayRaiseSuggestion('case', 'negative')).toBe(true);
+    expect(mayRaiseSuggestion('case', null)).toBe(true);
+    expect(mayRaiseSuggestion('contact', 'positive')).toBe(true);
+    expect(mayRaiseSuggestion('contact', 'negative')).toBe(false);
+    expect(mayRaiseSuggestion('contact', 'inconclusive')).toBe(false);
+    expect(mayRaiseSuggestion('key_person', 'positive')).toBe(false);
+    expect(mayRaiseSuggestion('person', 'positive')).toBe(false);
+  });
+
+  it('a negative after a positive leaves the contact’s suggestion resting on the same positive', () => {
+    const positive = nat('2020-01-26T02:00:00.000Z', 'positive');
+    const before = contactPositiveSuggestion([positive]);
+    const after = contactPositiveSuggestion([positive, nat('2020-01-27T02:00:00.000Z', 'negative')]);
+    expect(after).toEqual(before);
   });
 });

@@ -53,6 +53,19 @@ export function dischargeNegative(sample: TestedSample, minCt: number | null): b
   });
 }
 
+/**
+ * Whether a new result on a subject can raise a suggestion, so that a bulk import runs the rules only where
+ * they can fire: a case's rules read negatives as well (exclusion, discharge) and any result may complete
+ * them; a contact's only rule reads its latest positive, which a negative or inconclusive result leaves as it
+ * was; other subjects (key persons, screened persons) have no rules.
+ */
+export function mayRaiseSuggestion(subjectType: string, outcome: Qualitative | null): boolean {
+  if (subjectType === 'case') {
+    return true;
+  }
+  return subjectType === 'contact' && outcome === 'positive';
+}
+
 const byCollection = (a: TestedSample, b: TestedSample): number => a.collectedAt.localeCompare(b.collectedAt);
 const HOUR = 3_600_000;
 

@@ -9,6 +9,7 @@ import {
 import { nextDate, startOfDay } from '../../core/time/zone.ts';
 import type { ContactRow } from '../db/schema.ts';
 import { now, type Executor } from '../db/transaction.ts';
+import { syncContactSamples } from '../samples/sampling-plans.ts';
 import { insertTask } from '../tasks/tasks.repository.ts';
 import {
   exposuresOf,
@@ -124,6 +125,9 @@ export async function syncPlan(
       division_code: contact.division_code,
     });
   }
+  // The planned samples follow the tests in the same transaction: those of cancelled tests are cancelled,
+  // new tests get theirs, collected samples stay.
+  await syncContactSamples(trx, { scope: '', contactIds: [Number(contact.id)] });
   const observationEnd = plan.phases.at(-1)?.end ?? null;
   const stored: StoredPlan = { determined: plan.determined, phases: plan.phases };
   await updateContact(trx, Number(contact.id), null, {

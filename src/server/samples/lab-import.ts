@@ -6,7 +6,7 @@ import { AppError, fieldError, formatMessage } from '../errors/app-error.ts';
 import { detailMessages, isDetailMessageKey } from '../errors/detail-messages.ts';
 import type { Locale } from '../errors/messages.ts';
 import { auditOf, type RecordActor } from '../persons/record-actor.ts';
-import { applyResults, resolveTarget } from './lab-results.service.ts';
+import { applyImportRows, type GoodRow } from './lab-import-batch.ts';
 
 export type RowError = { line: number; field: string; code: string; message: string; value: string | null };
 export type ImportResult = {
@@ -117,51 +117,38 @@ export async function importLabFile(
     .executeTakeFirstOrThrow();
   const importId = Number(created.id);
   const badRows: RowError[] = [];
-  let imported = 0;
-  let retests = 0;
-  const pools = { positive: 0, negative: 0 };
+  const good: GoodRow[] = [];
   const clock = new Date();
+  // Every row is read and checked first; only then are the good ones applied, in batches and in file order.
   for (const { record, info } of records) {
     const line = info.lines;
     const read = readLabRow(record, mapping, timeZone, clock);
-    if ('problems' in read) {
-      for (const problem of read.problems) {
-        const column = mapping[problem.field];
-        badRows.push({
-          line,
-          field: problem.field,
-          code: problem.code,
-          message: message(problem.code, problem.params ?? {}, locale),
-          value: column === undefined ? null : (record[column] ?? null),
-        });
-      }
+    if ('row' in read) {
+      good.push({ line, row: read.row });
       continue;
     }
-    let target: Awaited<ReturnType<typeof resolveTarget>>;
-    try {
-      target = await resolveTarget(trx, actor.scope, read.row.code, 'code');
-    } catch (error) {
-      if (error instanceof AppError && error.code === 'NOT_FOUND') {
-        badRows.push({
-          line,
-          field: 'code',
-          code: 'unknown_sample',
-          message: message('unknown_sample', {}, locale),
-          value: read.row.code,
-        });
-        continue;
-      }
-      throw error;
-    }
-    const applied = await applyResults(trx, actor, target, { ...read.row, importId }, timeZone);
-    imported += 1;
-    retests += applied.retests;
-    if (applied.kind === 'pool' && applied.outcome === 'positive') {
-      pools.positive += 1;
-    } else if (applied.kind === 'pool' && applied.outcome === 'negative') {
-      pools.negative += 1;
+    for (const problem of read.problems) {
+      const column = mapping[problem.field];
+      badRows.push({
+        line,
+        field: problem.field,
+        code: problem.code,
+        message: message(problem.code, problem.params ?? {}, locale),
+        value: column === undefined ? null : (record[column] ?? null),
+      });
     }
   }
+  const { imported, retests, pools, unknown } = await applyImportRows(trx, actor, good, importId, timeZone);
+  for (const { line, code } of unknown) {
+    badRows.push({
+      line,
+      field: 'code',
+      code: 'unknown_sample',
+      message: message('unknown_sample', {}, locale),
+      value: code,
+    });
+  }
+  badRows.sort((a, b) => a.line - b.line);
   await trx
     .updateTable('lab_imports')
     .set({ imported, bad_rows: JSON.stringify(badRows) })

@@ -70,9 +70,13 @@ export async function syncContactSamples(
     .set({ status: 'cancelled', updated_at: at, version: (eb) => eb('version', '+', 1) })
     .where('status', '=', 'planned')
     .where('division_code', 'like', `${filter.scope}%`)
-    .where('contact_test_id', 'in', (eb) =>
-      eb.selectFrom('contact_tests').select('id').where('status', '=', 'cancelled'),
-    )
+    .where('contact_test_id', 'in', (eb) => {
+      const cancelledTests = eb.selectFrom('contact_tests').select('id').where('status', '=', 'cancelled');
+      // One contact's plan restarting looks at that contact's tests only, not at every cancelled test.
+      return filter.contactIds === undefined
+        ? cancelledTests
+        : cancelledTests.where('contact_id', 'in', [...filter.contactIds]);
+    })
     .executeTakeFirst();
   const tests = await query.execute();
   const presets = new Map<number, Preset>();
