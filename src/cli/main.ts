@@ -1,6 +1,7 @@
 import { ConfigError } from '../server/config/config.ts';
 import { auditCommand } from './commands/audit.ts';
 import { backupCommand, restoreCommand } from './commands/backup.ts';
+import { dashboardCommand } from './commands/dashboard.ts';
 import { demoCommand } from './commands/demo.ts';
 import { matchCommand } from './commands/match.ts';
 import { importCommand } from './commands/import.ts';
@@ -21,6 +22,7 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
   report: reportCommand,
   match: matchCommand,
   import: importCommand,
+  dashboard: dashboardCommand,
 };
 
 const usage = `usage: saolei <command> [options]
@@ -33,6 +35,7 @@ const usage = `usage: saolei <command> [options]
   user reset-password --username U          set a new password (stdin); lifts a lock
   user disable --username U                 disable an account and end its sessions
   audit verify                              check the audit hash chain
+  dashboard rebuild [--data DIR]            recount the dashboard's counters from the records
   report investigation --case CASE_NUMBER [--kind initial|progress|closing] --out FILE.docx
                                             write the case's 流调报告 (kept as a new version)
   report daily --date YYYY-MM-DD --out FILE.docx [--division CODE]

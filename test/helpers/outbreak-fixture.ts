@@ -331,7 +331,22 @@ export async function insertOutbreakFixture(db: Db): Promise<OutbreakFixture> {
         division_code: '141102001001',
       })
       .execute();
+    await insertSample(db, contactId, {
+      planned_date: due,
+      status: status === 'done' ? 'tested' : 'planned',
+      collected_at: doneAt,
+      tested_at: doneAt,
+      result,
+    });
   }
+  // Collected on 02-01, at the lab without a result yet.
+  await insertSample(db, contacts.k4 ?? 0, {
+    planned_date: '2020-02-01',
+    status: 'received',
+    collected_at: '2020-02-01T01:00:00.000Z',
+    tested_at: null,
+    result: null,
+  });
 
   const place = await k
     .insertInto('places')
@@ -393,4 +408,55 @@ export async function insertOutbreakFixture(db: Db): Promise<OutbreakFixture> {
     siteId,
     names,
   };
+}
+
+/** A throat swab of a contact's sampling plan, as the samples feature stores it. */
+async function insertSample(
+  db: Db,
+  contactId: number,
+  row: {
+    planned_date: string;
+    status: string;
+    collected_at: string | null;
+    tested_at: string | null;
+    result: string | null;
+  },
+): Promise<void> {
+  const contact = await db.kysely
+    .selectFrom('contacts')
+    .select(['person_id', 'outbreak_id', 'division_code'])
+    .where('id', '=', contactId)
+    .executeTakeFirstOrThrow();
+  const at = '2020-01-25T00:00:00.000Z';
+  await db.kysely
+    .insertInto('samples')
+    .values({
+      outbreak_id: contact.outbreak_id,
+      subject_type: 'contact',
+      subject_id: contactId,
+      person_id: contact.person_id,
+      division_code: contact.division_code,
+      source: 'plan',
+      plan_ref: null,
+      contact_test_id: null,
+      planned_date: row.planned_date,
+      window_end: null,
+      specimen: 'throat_swab',
+      replicate: 1,
+      label: null,
+      status: row.status,
+      collected_at: row.collected_at,
+      collected_by: null,
+      lab: null,
+      received_at: row.collected_at,
+      tested_at: row.tested_at,
+      pool_id: null,
+      retest_of_pool_id: null,
+      result: row.result,
+      task_id: null,
+      created_at: at,
+      updated_at: at,
+      version: 1,
+    })
+    .execute();
 }

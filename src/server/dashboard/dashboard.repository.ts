@@ -1,4 +1,4 @@
-import { sql, type RawBuilder } from 'kysely';
+import { sql } from 'kysely';
 import type { Dialect } from '../db/connect.ts';
 import type { Executor } from '../db/transaction.ts';
 
@@ -7,7 +7,11 @@ export type DashboardFilter = { scope: string; outbreakId: number | undefined };
 
 const observed = ['placed', 'home_monitoring'] as const;
 
-/** Cases received in [from, to) by their current classification. */
+/** The counter hour (`YYYY-MM-DDTHH`, UTC) an instant falls in; callers pass whole-hour instants. */
+const hourOf = (instant: string) => instant.slice(0, 13);
+const instantOfHour = (hour: string) => `${hour}:00:00.000Z`;
+
+/** Cases received in [from, to) by their current classification; `from` and `to` fall on whole hours. */
 export async function casesReceivedBetween(
   db: Executor,
   f: DashboardFilter,
@@ -15,22 +19,24 @@ export async function casesReceivedBetween(
   to: string,
 ): Promise<Array<{ classification: string; n: number }>> {
   let q = db
-    .selectFrom('cases')
-    .select(['classification', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('archived', '=', 0)
-    .where('division_code', 'like', `${f.scope}%`)
-    .where('received_at', '>=', from)
-    .where('received_at', '<', to);
+    .selectFrom('dashboard_case_hours')
+    .select(['classification', (eb) => eb.fn.sum<number>('n').as('n')])
+    .where('hour', '>=', hourOf(from))
+    .where('hour', '<', hourOf(to))
+    .where('division_code', 'like', `${f.scope}%`);
   if (f.outbreakId !== undefined) {
     q = q.where('outbreak_id', '=', f.outbreakId);
   }
-  const rows = await q.groupBy('classification').execute();
+  const rows = await q
+    .groupBy('classification')
+    .having((eb) => eb.fn.sum('n'), '>', 0)
+    .execute();
   return rows.map((r) => ({ classification: r.classification, n: Number(r.n) }));
 }
 
 /**
- * The last time a case now confirmed became confirmed, before `before`, by the first `prefixLength`
- * characters of its division code (0: the whole jurisdiction as one group).
+ * The hour of the last confirmation, before `before` (a whole hour), of a case confirmed now, by the first
+ * `prefixLength` characters of its division code (0: the whole jurisdiction as one group).
  */
 export async function lastConfirmations(
   db: Executor,
@@ -38,35 +44,18 @@ export async function lastConfirmations(
   before: string,
   prefixLength: number,
 ): Promise<Array<{ prefix: string; last: string }>> {
+  const prefix = sql<string>`substr(division_code, 1, ${sql.lit(prefixLength)})`;
   let q = db
-    .selectFrom('case_classification_history as h')
-    .innerJoin('cases', 'cases.id', 'h.case_id')
-    .select([
-      sql<string>`substr(cases.division_code, 1, ${sql.lit(prefixLength)})`.as('prefix'),
-      (eb) => eb.fn.max('h.at').as('last'),
-    ])
-    .where('h.to_classification', '=', 'confirmed')
-    .where('h.at', '<', before)
-    .where('cases.classification', '=', 'confirmed')
-    .where('cases.archived', '=', 0)
-    .where('cases.division_code', 'like', `${f.scope}%`);
+    .selectFrom('dashboard_confirmations')
+    .select([prefix.as('prefix'), (eb) => eb.fn.max('hour').as('last')])
+    .where('n', '>', 0)
+    .where('hour', '<', hourOf(before))
+    .where('division_code', 'like', `${f.scope}%`);
   if (f.outbreakId !== undefined) {
-    q = q.where('cases.outbreak_id', '=', f.outbreakId);
+    q = q.where('outbreak_id', '=', f.outbreakId);
   }
-  const rows = await q.groupBy(sql`substr(cases.division_code, 1, ${sql.lit(prefixLength)})`).execute();
-  return rows.map((r) => ({ prefix: r.prefix, last: new Date(String(r.last)).toISOString() }));
-}
-
-export async function childDivisions(
-  db: Executor,
-  parentCode: string,
-): Promise<Array<{ code: string; name: string; scope: string }>> {
-  return db
-    .selectFrom('divisions')
-    .select(['code', 'name', 'scope'])
-    .where('parent_code', '=', parentCode)
-    .orderBy('code')
-    .execute();
+  const rows = await q.groupBy(prefix).execute();
+  return rows.map((r) => ({ prefix: r.prefix, last: instantOfHour(String(r.last)) }));
 }
 
 /** Open placements of contacts under observation, by regime (kind) and site. */
@@ -75,29 +64,27 @@ export async function observationBySite(
   f: DashboardFilter,
 ): Promise<Array<{ kind: string; site_id: number | null; site_name: string | null; n: number }>> {
   let q = db
-    .selectFrom('placements')
-    .innerJoin('contacts', 'contacts.id', 'placements.contact_id')
-    .leftJoin('quarantine_sites', 'quarantine_sites.id', 'placements.site_id')
+    .selectFrom('dashboard_observation as o')
+    .leftJoin('quarantine_sites', 'quarantine_sites.id', 'o.site_id')
     .select([
-      'placements.kind',
-      'placements.site_id',
+      'o.kind',
+      'o.site_id',
       'quarantine_sites.name as site_name',
-      (eb) => eb.fn.countAll<number>().as('n'),
+      (eb) => eb.fn.sum<number>('o.n').as('n'),
     ])
-    .where('placements.check_out_at', 'is', null)
-    .where('contacts.status', 'in', observed)
-    .where('contacts.division_code', 'like', `${f.scope}%`);
+    .where('o.division_code', 'like', `${f.scope}%`);
   if (f.outbreakId !== undefined) {
-    q = q.where('contacts.outbreak_id', '=', f.outbreakId);
+    q = q.where('o.outbreak_id', '=', f.outbreakId);
   }
   const rows = await q
-    .groupBy(['placements.kind', 'placements.site_id', 'quarantine_sites.name'])
-    .orderBy('placements.kind')
+    .groupBy(['o.kind', 'o.site_id', 'quarantine_sites.name'])
+    .having((eb) => eb.fn.sum('o.n'), '>', 0)
+    .orderBy('o.kind')
     .orderBy('quarantine_sites.name')
     .execute();
   return rows.map((r) => ({
     kind: r.kind,
-    site_id: r.site_id === null ? null : Number(r.site_id),
+    site_id: Number(r.site_id) === 0 ? null : Number(r.site_id),
     site_name: r.site_name,
     n: Number(r.n),
   }));
@@ -110,18 +97,21 @@ export async function contactCounts(
   date: string,
 ): Promise<{ byStatus: Array<{ status: string; n: number }>; dueToday: number; overdue: number }> {
   let q = db
-    .selectFrom('contacts')
+    .selectFrom('dashboard_contact_counts')
     .select([
       'status',
-      (eb) => eb.fn.countAll<number>().as('n'),
-      sql<number>`sum(case when observation_end = ${date} then 1 else 0 end)`.as('due_today'),
-      sql<number>`sum(case when observation_end < ${date} then 1 else 0 end)`.as('due_before'),
+      (eb) => eb.fn.sum<number>('n').as('n'),
+      sql<number>`sum(case when observation_end = ${date} then n else 0 end)`.as('due_today'),
+      sql<number>`sum(case when observation_end < ${date} then n else 0 end)`.as('due_before'),
     ])
     .where('division_code', 'like', `${f.scope}%`);
   if (f.outbreakId !== undefined) {
     q = q.where('outbreak_id', '=', f.outbreakId);
   }
-  const rows = await q.groupBy('status').execute();
+  const rows = await q
+    .groupBy('status')
+    .having((eb) => eb.fn.sum('n'), '>', 0)
+    .execute();
   let dueToday = 0;
   let overdue = 0;
   for (const r of rows) {
@@ -133,182 +123,91 @@ export async function contactCounts(
   return { byStatus: rows.map((r) => ({ status: r.status, n: Number(r.n) })), dueToday, overdue };
 }
 
-/** Planned contact tests: due on `date`, pending from before it, done on it, positive ever. */
-export async function testCounts(
-  db: Executor,
-  f: DashboardFilter,
-  date: string,
-  dayStart: string,
-  dayEnd: string,
-): Promise<{ dueToday: number; pendingOverdue: number; doneToday: number; positive: number }> {
-  let q = db
-    .selectFrom('contact_tests')
-    .innerJoin('contacts', 'contacts.id', 'contact_tests.contact_id')
-    .select([
-      sql<number>`sum(case when contact_tests.due_date = ${date} then 1 else 0 end)`.as('due_today'),
-      sql<number>`sum(case when contact_tests.status = 'pending' and contact_tests.due_date < ${date} then 1 else 0 end)`.as(
-        'pending_overdue',
-      ),
-      sql<number>`sum(case when contact_tests.done_at >= ${dayStart} and contact_tests.done_at < ${dayEnd} then 1 else 0 end)`.as(
-        'done_today',
-      ),
-      sql<number>`sum(case when contact_tests.result = 'positive' then 1 else 0 end)`.as('positive'),
-    ])
-    .where('contact_tests.division_code', 'like', `${f.scope}%`);
-  if (f.outbreakId !== undefined) {
-    q = q.where('contacts.outbreak_id', '=', f.outbreakId);
-  }
-  const r = await q.executeTakeFirst();
-  return {
-    dueToday: Number(r?.due_today ?? 0),
-    pendingOverdue: Number(r?.pending_overdue ?? 0),
-    doneToday: Number(r?.done_today ?? 0),
-    positive: Number(r?.positive ?? 0),
-  };
-}
-
-/** Open investigations with a clock past its deadline (the same rule as the investigations clock list). */
-export async function overdueInvestigations(
-  db: Executor,
-  f: DashboardFilter,
-  t: { dispatch: string; coreInfo: string | null; report: string },
-): Promise<number> {
-  let q = db
-    .selectFrom('investigations')
-    .innerJoin('cases', 'cases.id', 'investigations.case_id')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('investigations.state', '!=', 'submitted')
-    .where('cases.archived', '=', 0)
-    .where('cases.division_code', 'like', `${f.scope}%`)
-    .where((eb) =>
-      eb.or([
-        eb.and([eb('investigations.dispatched_at', 'is', null), eb('cases.received_at', '<', t.dispatch)]),
-        ...(t.coreInfo === null
-          ? []
-          : [
-              eb.and([
-                eb('investigations.core_info_at', 'is', null),
-                eb('cases.received_at', '<', t.coreInfo),
-              ]),
-            ]),
-        eb('cases.received_at', '<', t.report),
-      ]),
-    );
-  if (f.outbreakId !== undefined) {
-    q = q.where('cases.outbreak_id', '=', f.outbreakId);
-  }
-  const r = await q.executeTakeFirst();
-  return Number(r?.n ?? 0);
-}
-
-export async function overdueTasks(db: Executor, f: DashboardFilter, at: string): Promise<number> {
-  const r = await db
-    .selectFrom('tasks')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('status', '=', 'open')
-    .where('due_at', '<', at)
-    .where('division_code', 'like', `${f.scope}%`)
-    .executeTakeFirst();
-  return Number(r?.n ?? 0);
-}
-
 /**
- * The calendar date of an instant column in the deployment zone, in each dialect's SQL. Literals, not
- * parameters, so that PostgreSQL sees the select and group-by expressions as the same (the zone name was
- * checked against the zone database when the configuration was read).
+ * Cases per day (onset, or report date in the deployment zone) and classification. Report days come from
+ * the hourly counters shifted by the zone's offset on the dashboard's date (a whole number of hours).
  */
-function localDate(
-  dialect: Dialect,
-  column: string,
-  timeZone: string,
-  offsetMinutes: number,
-): RawBuilder<string> {
-  if (dialect === 'postgres') {
-    return sql<string>`to_char(${sql.ref(column)} at time zone ${sql.lit(timeZone)}, 'YYYY-MM-DD')`;
-  }
-  // SQLite has no zone rules: the offset on the dashboard's date (China keeps one offset all year).
-  return sql<string>`date(${sql.ref(column)}, ${sql.lit(`${offsetMinutes} minutes`)})`;
-}
-
-/** Cases per day (onset, or report date in the deployment zone) and classification. */
 export async function epiCurve(
   db: Executor,
-  dialect: Dialect,
+  _dialect: Dialect,
   f: DashboardFilter,
   by: 'onset' | 'report',
   zone: { timeZone: string; offsetMinutes: number },
 ): Promise<Array<{ day: string; classification: string; n: number }>> {
-  const day =
-    by === 'onset'
-      ? sql<string>`cases.onset_date`
-      : localDate(dialect, 'cases.received_at', zone.timeZone, zone.offsetMinutes);
-  let q = db
-    .selectFrom('cases')
-    .select([day.as('day'), 'cases.classification', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('cases.archived', '=', 0)
-    .where('cases.division_code', 'like', `${f.scope}%`);
   if (by === 'onset') {
-    q = q.where('cases.onset_date', 'is not', null);
+    let q = db
+      .selectFrom('dashboard_case_onsets')
+      .select(['onset_date', 'classification', (eb) => eb.fn.sum<number>('n').as('n')])
+      .where('division_code', 'like', `${f.scope}%`);
+    if (f.outbreakId !== undefined) {
+      q = q.where('outbreak_id', '=', f.outbreakId);
+    }
+    const rows = await q
+      .groupBy(['onset_date', 'classification'])
+      .having((eb) => eb.fn.sum('n'), '>', 0)
+      .orderBy('onset_date')
+      .execute();
+    return rows.map((r) => ({
+      day: String(r.onset_date).slice(0, 10),
+      classification: r.classification,
+      n: Number(r.n),
+    }));
   }
-  if (f.outbreakId !== undefined) {
-    q = q.where('cases.outbreak_id', '=', f.outbreakId);
-  }
-  const rows = await q.groupBy([day, 'cases.classification']).orderBy(day).execute();
-  return rows.map((r) => ({
-    day: String(r.day).slice(0, 10),
-    classification: r.classification,
-    n: Number(r.n),
-  }));
-}
-
-export async function caseCount(db: Executor, f: DashboardFilter): Promise<number> {
   let q = db
-    .selectFrom('cases')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('archived', '=', 0)
+    .selectFrom('dashboard_case_hours')
+    .select(['hour', 'classification', (eb) => eb.fn.sum<number>('n').as('n')])
     .where('division_code', 'like', `${f.scope}%`);
   if (f.outbreakId !== undefined) {
     q = q.where('outbreak_id', '=', f.outbreakId);
   }
-  const r = await q.executeTakeFirst();
-  return Number(r?.n ?? 0);
+  const rows = await q.groupBy(['hour', 'classification']).orderBy('hour').execute();
+  const shift = zone.offsetMinutes * 60_000;
+  const out = new Map<string, { day: string; classification: string; n: number }>();
+  for (const r of rows) {
+    const n = Number(r.n);
+    if (n === 0) {
+      continue;
+    }
+    const day = new Date(Date.parse(instantOfHour(r.hour)) + shift).toISOString().slice(0, 10);
+    const key = `${day}|${r.classification}`;
+    const entry = out.get(key) ?? { day, classification: r.classification, n: 0 };
+    entry.n += n;
+    out.set(key, entry);
+  }
+  return [...out.values()];
 }
 
 /**
- * How many cases have k contacts, for each k ≥ 1 (cases without contacts are the rest of `caseCount`), and
- * how many contacts became cases. Grouped twice in SQL so that only the distribution leaves the database.
+ * The contacts-per-case histogram over the non-archived cases in scope (by the case's division), and the
+ * contacts in scope with how many became cases.
  */
 export async function contactsPerCase(
   db: Executor,
   f: DashboardFilter,
-): Promise<{ distribution: Array<{ k: number; cases: number }>; converted: number; total: number }> {
-  let inner = db
-    .selectFrom('contacts')
-    .select(['source_case_id', (eb) => eb.fn.countAll<number>().as('k')])
-    .where('division_code', 'like', `${f.scope}%`)
-    .where('source_contact_id', 'is', null);
-  if (f.outbreakId !== undefined) {
-    inner = inner.where('outbreak_id', '=', f.outbreakId);
-  }
-  const rows = await db
-    .selectFrom(inner.groupBy('source_case_id').as('per_case'))
-    .select(['per_case.k', (eb) => eb.fn.countAll<number>().as('cases')])
-    .groupBy('per_case.k')
-    .orderBy('per_case.k')
-    .execute();
-  let conv = db
-    .selectFrom('contacts')
+): Promise<{ histogram: Array<{ k: number; cases: number }>; converted: number; total: number }> {
+  let perCase = db
+    .selectFrom('dashboard_contacts_per_case')
+    .select(['k', (eb) => eb.fn.sum<number>('n').as('cases')])
+    .where('division_code', 'like', `${f.scope}%`);
+  let contacts = db
+    .selectFrom('dashboard_contact_counts')
     .select([
-      (eb) => eb.fn.countAll<number>().as('total'),
-      sql<number>`sum(case when converted_case_id is not null then 1 else 0 end)`.as('converted'),
+      (eb) => eb.fn.sum<number>('n').as('total'),
+      sql<number>`sum(case when converted = 1 then n else 0 end)`.as('converted'),
     ])
     .where('division_code', 'like', `${f.scope}%`);
   if (f.outbreakId !== undefined) {
-    conv = conv.where('outbreak_id', '=', f.outbreakId);
+    perCase = perCase.where('outbreak_id', '=', f.outbreakId);
+    contacts = contacts.where('outbreak_id', '=', f.outbreakId);
   }
-  const c = await conv.executeTakeFirst();
+  const rows = await perCase
+    .groupBy('k')
+    .having((eb) => eb.fn.sum('n'), '>', 0)
+    .orderBy('k')
+    .execute();
+  const c = await contacts.executeTakeFirst();
   return {
-    distribution: rows.map((r) => ({ k: Number(r.k), cases: Number(r.cases) })),
+    histogram: rows.map((r) => ({ k: Number(r.k), cases: Number(r.cases) })),
     converted: Number(c?.converted ?? 0),
     total: Number(c?.total ?? 0),
   };

@@ -42,12 +42,18 @@ export const dashboardSchema = z.object({
     ),
   }),
   releases: z.object({ dueToday: z.number().int(), overdue: z.number().int() }),
-  /** From the contacts' planned tests until the samples feature records specimens and lab results. */
+  /** Specimens (samples of migration 0006) in scope. */
   samples: z.object({
-    source: z.literal('contact_tests'),
+    source: z.literal('samples'),
+    /** Planned for the day and not yet collected. */
     dueToday: z.number().int(),
+    /** Planned for an earlier day and still not collected. */
     pendingOverdue: z.number().int(),
+    /** Collected or received by the lab, no result yet. */
+    awaitingResults: z.number().int(),
+    /** Tested (result recorded) during the day. */
     doneToday: z.number().int(),
+    /** Every positive sample so far. */
     positive: z.number().int(),
   }),
   overdue: z.object({ investigations: z.number().int(), tasks: z.number().int() }),

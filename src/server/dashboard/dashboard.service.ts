@@ -4,20 +4,15 @@ import { dateIn, nextDate, offsetMinutes, startOfDay } from '../../core/time/zon
 import type { Dialect } from '../db/connect.ts';
 import type { Executor } from '../db/transaction.ts';
 import { slaOf, type SlaSettings } from '../investigations/investigations.service.ts';
+import * as recount from './dashboard-recount.ts';
 import {
-  casesReceivedBetween,
-  caseCount,
   childDivisions,
-  contactCounts,
-  contactsPerCase,
-  epiCurve,
-  lastConfirmations,
-  observationBySite,
   overdueInvestigations,
   overdueTasks,
-  testCounts,
-  type DashboardFilter,
-} from './dashboard.repository.ts';
+  sampleCounts,
+} from './dashboard-work.repository.ts';
+import * as counters from './dashboard.repository.ts';
+import type { DashboardFilter } from './dashboard.repository.ts';
 import type { Dashboard, DashboardQuery } from './dashboard.schema.ts';
 
 export type DashboardActor = { scope: string; jurisdictionCode: string };
@@ -39,30 +34,32 @@ function tally(rows: ReadonlyArray<{ classification: string; n: number }>): Reco
 
 const sum = (values: Iterable<number>) => [...values].reduce((a, b) => a + b, 0);
 
-/** The median over `total` cases of a distribution of (k contacts, how many cases), the rest having 0. */
-function medianOf(distribution: ReadonlyArray<{ k: number; cases: number }>, total: number): number | null {
+/** The median of a histogram of (k contacts, how many cases) sorted by k, over its `total` cases. */
+function medianOf(histogram: ReadonlyArray<{ k: number; cases: number }>, total: number): number | null {
   if (total === 0) {
     return null;
   }
-  const zeros = total - sum(distribution.map((d) => d.cases));
-  const withZeros = zeros > 0 ? [{ k: 0, cases: zeros }, ...distribution] : distribution;
   const valueAt = (rank: number): number => {
     let seen = 0;
-    for (const d of withZeros) {
+    for (const d of histogram) {
       seen += d.cases;
       if (rank < seen) {
         return d.k;
       }
     }
-    return withZeros.at(-1)?.k ?? 0;
+    return histogram.at(-1)?.k ?? 0;
   };
   const middle = Math.floor(total / 2);
   return total % 2 === 1 ? valueAt(middle) : (valueAt(middle - 1) + valueAt(middle)) / 2;
 }
 
+/** Where the grouped numbers come from: the counters of migration 0008, or a recount of the records. */
+export type DashboardSource = 'counters' | 'recount';
+
 /**
- * The command dashboard for one day: a dozen grouped queries, each answered from an index, run one after
- * another on the request's connection (SQLite serialises them anyway).
+ * The command dashboard for one day: the large numbers from the counters kept with every write (or, when
+ * asked or when the zone's offset is not a whole number of hours, recounted from the records), the small
+ * ones from partial indexes; one query after another on the request's connection.
  */
 export async function dashboardOf(
   db: Executor,
@@ -70,6 +67,7 @@ export async function dashboardOf(
   actor: DashboardActor,
   query: DashboardQuery,
   settings: DashboardSettings,
+  source: DashboardSource = 'counters',
 ): Promise<Dashboard> {
   const started = performance.now();
   const { timeZone } = settings;
@@ -79,9 +77,12 @@ export async function dashboardOf(
   const dayStart = startOfDay(date, timeZone);
   const dayEnd = startOfDay(nextDate(date), timeZone);
   const yesterdayStart = startOfDay(yesterday, timeZone);
+  const offset = offsetMinutes(new Date(dayStart), timeZone);
+  const wholeHours = [dayStart, dayEnd, yesterdayStart].every((i) => i.slice(14, 23) === '00:00.000');
+  const q = source === 'counters' && offset % 60 === 0 && wholeHours ? counters : recount;
 
-  const today = await casesReceivedBetween(db, f, dayStart, dayEnd);
-  const before = await casesReceivedBetween(db, f, yesterdayStart, dayStart);
+  const today = await q.casesReceivedBetween(db, f, dayStart, dayEnd);
+  const before = await q.casesReceivedBetween(db, f, yesterdayStart, dayStart);
 
   const children = await childDivisions(db, actor.jurisdictionCode);
   const own = await db
@@ -96,14 +97,14 @@ export async function dashboardOf(
     const on = dateIn(new Date(last), timeZone);
     return { lastConfirmedOn: on, days: dayNumber(date) - dayNumber(on) };
   };
-  const whole = await lastConfirmations(db, f, dayEnd, 0);
+  const whole = await q.lastConfirmations(db, f, dayEnd, 0);
   const prefixLength = children[0]?.scope.length ?? 0;
-  const byChild = prefixLength > 0 ? await lastConfirmations(db, f, dayEnd, prefixLength) : [];
+  const byChild = prefixLength > 0 ? await q.lastConfirmations(db, f, dayEnd, prefixLength) : [];
   const lastByPrefix = new Map(byChild.map((r) => [r.prefix, r.last]));
 
-  const sites = await observationBySite(db, f);
-  const contacts = await contactCounts(db, f, date);
-  const tests = await testCounts(db, f, date, dayStart, dayEnd);
+  const sites = await q.observationBySite(db, f);
+  const contacts = await q.contactCounts(db, f, date);
+  const samples = await sampleCounts(db, f, date, dayStart, dayEnd);
   const sla = slaOf(settings);
   const at = new Date();
   const investigations = await overdueInvestigations(db, f, {
@@ -112,12 +113,9 @@ export async function dashboardOf(
     report: overdueThreshold(sla.reportHours * 3_600_000, at),
   });
   const tasks = await overdueTasks(db, f, at.toISOString());
-  const curveRows = await epiCurve(db, dialect, f, query.curve, {
-    timeZone,
-    offsetMinutes: offsetMinutes(new Date(dayStart), timeZone),
-  });
-  const cases = await caseCount(db, f);
-  const perCase = await contactsPerCase(db, f);
+  const curveRows = await q.epiCurve(db, dialect, f, query.curve, { timeZone, offsetMinutes: offset });
+  const perCase = await q.contactsPerCase(db, f);
+  const cases = sum(perCase.histogram.map((d) => d.cases));
 
   const days = new Map<string, Record<string, number>>();
   for (const r of curveRows) {
@@ -125,7 +123,7 @@ export async function dashboardOf(
     counts[r.classification] = (counts[r.classification] ?? 0) + r.n;
     days.set(r.day, counts);
   }
-  const direct = sum(perCase.distribution.map((d) => d.k * d.cases));
+  const direct = sum(perCase.histogram.map((d) => d.k * d.cases));
   const todayCounts = tally(today);
   const yesterdayCounts = tally(before);
   return {
@@ -154,11 +152,20 @@ export async function dashboardOf(
       bySite: sites.map((s) => ({ kind: s.kind, siteId: s.site_id, siteName: s.site_name, count: s.n })),
     },
     releases: { dueToday: contacts.dueToday, overdue: contacts.overdue },
-    samples: { source: 'contact_tests', ...tests },
+    samples: {
+      source: 'samples',
+      dueToday: samples.plannedToday,
+      pendingOverdue: samples.notCollected,
+      awaitingResults: samples.awaitingResults,
+      doneToday: samples.testedToday,
+      positive: samples.positive,
+    },
     overdue: { investigations, tasks },
     epiCurve: {
       by: query.curve,
-      days: [...days.entries()].map(([d, counts]) => ({ date: d, counts })),
+      days: [...days.entries()]
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        .map(([d, counts]) => ({ date: d, counts })),
     },
     contacts: {
       total: perCase.total,
@@ -166,7 +173,7 @@ export async function dashboardOf(
       perCase: {
         cases,
         mean: cases === 0 ? null : direct / cases,
-        median: medianOf(perCase.distribution, cases),
+        median: medianOf(perCase.histogram, cases),
       },
       becameCases: perCase.converted,
     },

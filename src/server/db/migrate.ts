@@ -14,6 +14,7 @@ import * as placesDiscovery from './migrations/20261128-0004-places-discovery.ts
 import * as contactsQuarantine from './migrations/20261128-0005-contacts-quarantine.ts';
 import * as chainsDashboard from './migrations/20261128-0007-chains-dashboard.ts';
 import * as samples from './migrations/20261128-0006-samples.ts';
+import * as dashboardCounters from './migrations/20261128-0008-dashboard-counters.ts';
 
 /** Every migration, in order. Names are frozen once landed; add new files at the end. */
 const migrations: Record<string, { up: MigrationFn }> = {
@@ -24,6 +25,7 @@ const migrations: Record<string, { up: MigrationFn }> = {
   '20261128-0005-contacts-quarantine': contactsQuarantine,
   '20261128-0007-chains-dashboard': chainsDashboard,
   '20261128-0006-samples': samples,
+  '20261128-0008-dashboard-counters': dashboardCounters,
 };
 
 class StaticProvider implements MigrationProvider {

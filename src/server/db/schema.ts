@@ -54,6 +54,14 @@ import type {
   KeyPersonTable,
   CaseDischargeTable,
 } from './tables/samples.ts';
+import type {
+  DashboardCaseHourTable,
+  DashboardCaseOnsetTable,
+  DashboardConfirmationTable,
+  DashboardContactCountTable,
+  DashboardObservationTable,
+  DashboardContactsPerCaseTable,
+} from './tables/dashboard-counters.ts';
 
 /**
  * The database: one interface built from the per-feature table types in ./tables/. Column conventions
@@ -67,6 +75,7 @@ export type * from './tables/places-discovery.ts';
 export type * from './tables/contacts-quarantine.ts';
 export type * from './tables/chains-reports.ts';
 export type * from './tables/samples.ts';
+export type * from './tables/dashboard-counters.ts';
 
 export type Database = {
   divisions: DivisionTable;
@@ -110,6 +119,12 @@ export type Database = {
   lab_suggestions: LabSuggestionTable;
   key_persons: KeyPersonTable;
   case_discharges: CaseDischargeTable;
+  dashboard_case_hours: DashboardCaseHourTable;
+  dashboard_case_onsets: DashboardCaseOnsetTable;
+  dashboard_confirmations: DashboardConfirmationTable;
+  dashboard_contact_counts: DashboardContactCountTable;
+  dashboard_observation: DashboardObservationTable;
+  dashboard_contacts_per_case: DashboardContactsPerCaseTable;
 };
 
 export type UserRow = Selectable<UserTable>;
