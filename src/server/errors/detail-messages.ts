@@ -187,7 +187,10 @@ export const detailMessages = {
     'zh-CN': '出院日期早于报告日期',
     en: 'the discharge date is before the case was reported',
   },
-  xlsx_unreadable: { 'zh-CN': '无法读取，请上传 .xlsx 工作簿', en: 'cannot be read; upload an .xlsx workbook' },
+  xlsx_unreadable: {
+    'zh-CN': '无法读取，请上传 .xlsx 工作簿',
+    en: 'cannot be read; upload an .xlsx workbook',
+  },
   xlsx_empty: {
     'zh-CN': '第一个工作表没有表头或数据行',
     en: 'the first worksheet has no header or no data rows',

@@ -17,9 +17,11 @@ import type { MessageKey } from '../i18n/messages.ts';
 import { AuditPage } from '../features/audit/AuditPage.tsx';
 import { CasesPage } from '../features/cases/CasesPage.tsx';
 import { ChainsPage } from '../features/chains/ChainsPage.tsx';
+import { ContactsPage } from '../features/contacts/ContactsPage.tsx';
 import { HomePage } from '../features/home/HomePage.tsx';
 import { InvestigationsPage } from '../features/investigations/InvestigationsPage.tsx';
 import { PlacesPage } from '../features/places/PlacesPage.tsx';
+import { QuarantinePage } from '../features/quarantine/QuarantinePage.tsx';
 import { ComingSoon } from '../features/modules/ComingSoon.tsx';
 import { ReportsPage } from '../features/reports/ReportsPage.tsx';
 import { TasksPage } from '../features/tasks/TasksPage.tsx';
@@ -54,13 +56,13 @@ export const navigation: NavItem[] = [
     path: '/contacts',
     label: 'nav.contacts',
     icon: <TeamOutlined />,
-    element: <ComingSoon module="nav.contacts" what="module.contacts" />,
+    element: <ContactsPage />,
   },
   {
     path: '/quarantine',
     label: 'nav.quarantine',
     icon: <ClusterOutlined />,
-    element: <ComingSoon module="nav.quarantine" what="module.quarantine" />,
+    element: <QuarantinePage />,
   },
   {
     path: '/samples',

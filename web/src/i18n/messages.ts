@@ -1,7 +1,9 @@
 import { auditMessages } from './messages/audit.ts';
 import { casesMessages } from './messages/cases.ts';
+import { contactsMessages } from './messages/contacts.ts';
 import { investigationsMessages } from './messages/investigations.ts';
 import { placesMessages } from './messages/places.ts';
+import { quarantineMessages } from './messages/quarantine.ts';
 import { reportsMessages } from './messages/reports.ts';
 import { shellMessages } from './messages/shell.ts';
 import { tasksMessages } from './messages/tasks.ts';
@@ -22,6 +24,8 @@ export const tables = [
   reportsMessages,
   tasksMessages,
   placesMessages,
+  contactsMessages,
+  quarantineMessages,
 ] as const;
 
 type Table = (typeof tables)[number];

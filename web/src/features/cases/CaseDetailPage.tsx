@@ -20,6 +20,7 @@ import { formatInstant } from '../../app/format.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { RecordHistory } from '../audit/RecordHistory.tsx';
 import { useCan } from '../auth/queries.ts';
+import { CaseContactsTab } from '../contacts/CaseContactsTab.tsx';
 import { CaseFormTab } from '../investigations/CaseFormTab.tsx';
 import { InvestigationPanel } from '../investigations/InvestigationPanel.tsx';
 import { ReportPanel } from '../reports/ReportPanel.tsx';
@@ -152,6 +153,7 @@ export function CaseDetailPage() {
             children: <TrajectoryPanel caseId={c.id} editable={canTrace} />,
           },
           { key: 'report', label: t('cases.reportTab'), children: <ReportPanel record={c} /> },
+          { key: 'contacts', label: t('contacts.caseTab'), children: <CaseContactsTab caseId={c.id} /> },
           {
             key: 'history',
             label: t('cases.historyTab'),
