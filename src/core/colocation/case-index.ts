@@ -17,8 +17,6 @@ export type CaseIndex = {
   person: Int32Array;
   /** Index of the interval's (case, location) group; groups are numbered in (case, location) order. */
   group: Int32Array;
-  /** Per location, the longest widened interval: intervals starting before `visit.start - maxSpan` end before it. */
-  maxSpan: Float64Array;
   groupCase: Int32Array;
   groupLocation: Int32Array;
   slots: SlotIndex;
@@ -49,6 +47,9 @@ export function buildCaseIndex(
     if (location < 0 || caseId < 0 || person < 0) {
       throw new RangeError(`case visit ${i}: ids must be non-negative integers`);
     }
+    if (!Number.isFinite(start) || !Number.isFinite(end)) {
+      throw new RangeError(`case visit ${i}: times must be finite numbers`);
+    }
     kept.push(i);
     maxLocation = Math.max(maxLocation, location);
   }
@@ -67,34 +68,32 @@ export function buildCaseIndex(
   }
 
   const n = kept.length;
-  const lo = new Float64Array(n);
-  const hi = new Float64Array(n);
-  const source = new Int32Array(n);
-  const fill = offsets.slice(0, slots);
-  const widened = (i: number): [number, number] => {
+  const wideLo = new Float64Array(cases.length);
+  const wideHi = new Float64Array(cases.length);
+  for (const i of kept) {
     const start = window ? Math.max(cases.start[i] ?? 0, window.from) : (cases.start[i] ?? 0);
     const end = window ? Math.min(cases.end[i] ?? 0, window.to) : (cases.end[i] ?? 0);
-    return [start - tolerance, end + tolerance];
-  };
+    wideLo[i] = start - tolerance;
+    wideHi[i] = end + tolerance;
+  }
+  const source = new Int32Array(n);
+  const fill = offsets.slice(0, slots);
   for (const i of kept) {
     const location = locations[i] ?? 0;
     const at = fill[location] ?? 0;
     fill[location] = at + 1;
     source[at] = i;
   }
-  const maxSpan = new Float64Array(slots);
+  const byStart = (a: number, b: number) => (wideLo[a] ?? 0) - (wideLo[b] ?? 0);
   for (let l = 0; l < slots; l++) {
     const from = offsets[l] ?? 0;
-    const bucket = Array.from(source.subarray(from, offsets[l + 1] ?? 0));
-    bucket.sort((a, b) => widened(a)[0] - widened(b)[0]);
-    bucket.forEach((i, j) => {
-      const [a, b] = widened(i);
-      lo[from + j] = a;
-      hi[from + j] = b;
-      source[from + j] = i;
-      maxSpan[l] = Math.max(maxSpan[l] ?? 0, b - a);
-    });
+    const to = offsets[l + 1] ?? 0;
+    if (to - from > 1) {
+      source.subarray(from, to).sort(byStart);
+    }
   }
+  const lo = Float64Array.from(source, (i) => wideLo[i] ?? 0);
+  const hi = Float64Array.from(source, (i) => wideHi[i] ?? 0);
 
   const groupKeys = [...new Set(kept.map((i) => (cases.caseId[i] ?? 0) * slots + (locations[i] ?? 0)))].sort(
     (a, b) => a - b,
@@ -114,9 +113,8 @@ export function buildCaseIndex(
     hi,
     person,
     group,
-    maxSpan,
     groupCase: Int32Array.from(groupKeys, (key) => Math.floor(key / slots)),
     groupLocation: Int32Array.from(groupKeys, (key) => key % slots),
-    slots: buildSlotIndex(offsets, lo, hi, maxSpan),
+    slots: buildSlotIndex(offsets, lo, hi),
   };
 }

@@ -25,13 +25,14 @@ function columns(rows: Rows): CaseVisitColumns {
 function randomWorld(
   random: () => number,
   maxCaseVisits = 10,
+  steps = { start: 40, length: 12 },
 ): { cases: CaseVisitColumns; visits: VisitColumns } {
   const int = (n: number) => Math.floor(random() * n);
   const persons = 1 + int(12);
   const places = 1 + int(6);
   const visit = (caseId: number) => {
-    const start = int(40) * 300;
-    const length = random() < 0.15 ? 0 : int(12) * 300;
+    const start = int(steps.start) * 300;
+    const length = random() < 0.15 ? 0 : int(steps.length) * 300;
     const place = int(places);
     return { person: int(persons), caseId, place, cell: Math.floor(place / 2), start, end: start + length };
   };
@@ -59,7 +60,7 @@ describe('co-location engine against the brute-force reference', { timeout: 60_0
     }
   });
 
-  it('agrees on contacts when a place holds many case visits (the binary-search path)', () => {
+  it('agrees on contacts when a place holds many case visits (long active lists and runs)', () => {
     const random = mulberry32(42);
     for (let iteration = 0; iteration < 500; iteration++) {
       const { cases, visits } = randomWorld(random, 120);
@@ -91,6 +92,52 @@ describe('co-location engine against the brute-force reference', { timeout: 60_0
       const actual = matchCompanions(cases, visits, { minOverlap });
       expect(toRows(actual), `iteration ${iteration}`).toEqual(expected);
     }
+  });
+
+  it('agrees on contacts with visits hundreds of slots long (past the byte cap of the reject table)', () => {
+    const random = mulberry32(17);
+    for (let iteration = 0; iteration < 1000; iteration++) {
+      const { cases, visits } = randomWorld(random, 10, { start: 4000, length: 3000 });
+      const expected = referenceMatch(cases, visits, 'contacts', { tolerance: 1800 });
+      expect(toRows(matchContacts(cases, visits)), `iteration ${iteration}`).toEqual(expected);
+    }
+  });
+
+  it('agrees when case visits span centuries (the grid widens its slots to stay small)', () => {
+    const random = mulberry32(5);
+    // Few worlds: each builds a grid of millions of entries.
+    for (let iteration = 0; iteration < 15; iteration++) {
+      const { cases, visits } = randomWorld(random, 40);
+      // 300 s steps become 300·10⁶ s: tens of millions of half-hour slots per place before widening.
+      for (const columns of [cases, visits]) {
+        columns.start.forEach((t, i) => (columns.start[i] = t * 1e6));
+        columns.end.forEach((t, i) => (columns.end[i] = t * 1e6));
+      }
+      const tolerance = 1800 * 1e6;
+      const expected = referenceMatch(cases, visits, 'contacts', { tolerance });
+      expect(toRows(matchContacts(cases, visits, { tolerance })), `iteration ${iteration}`).toEqual(expected);
+    }
+  });
+
+  it('agrees with large sparse ids and thousands of groups (several radix digits)', () => {
+    const random = mulberry32(99);
+    const int = (n: number) => Math.floor(random() * n);
+    const visit = () => {
+      const start = int(200) * 300;
+      return { person: int(2 ** 30), caseId: int(3000), place: int(400), start, end: start + int(8) * 300 };
+    };
+    const caseRows = Array.from({ length: 2500 }, visit).map((row) => ({
+      ...row,
+      cell: 0,
+      person: row.caseId,
+    }));
+    const visitRows = Array.from({ length: 3000 }, visit).map((row) => ({ ...row, cell: 0 }));
+    visitRows.push(...caseRows.slice(0, 200));
+    const cases = columns(caseRows);
+    const visits = columns(visitRows);
+    const expected = referenceMatch(cases, visits, 'contacts', { tolerance: 600 });
+    expect(expected.length).toBeGreaterThan(500);
+    expect(toRows(matchContacts(cases, visits, { tolerance: 600 }))).toEqual(expected);
   });
 
   it('finds some matches in the random worlds (the property test is not vacuous)', () => {
@@ -131,6 +178,38 @@ describe('co-location edges', () => {
     expect(toRows(matchContacts(cases, visits))).toEqual([[2, 0, 3, 3600 + 3000]]);
   });
 
+  it('finds a case visit hundreds of slots into a long visit (past the byte cap of the reject table)', () => {
+    const slot = 1800;
+    const cases = one([
+      { ...base, start: 0, end: 60 },
+      { ...base, start: 400 * slot, end: 400 * slot + 60 },
+    ]);
+    const visitor = { ...base, person: 2 };
+    const long = one([{ ...visitor, start: 10 * slot, end: 500 * slot }]);
+    expect(toRows(matchContacts(cases, long, { tolerance: 0 }))).toEqual([[2, 0, 3, 60]]);
+    const short = one([
+      { ...visitor, start: 10 * slot, end: 200 * slot },
+      { ...visitor, start: 10 * slot, end: 300 * slot },
+    ]);
+    expect(matchContacts(cases, short, { tolerance: 0 }).length).toBe(0);
+  });
+
+  it('a visit longer than the byte cap at a place without case visits matches nothing', () => {
+    // Place 1 sits between two case places, so its empty bucket lies between theirs; the grid is 1000 slots.
+    const cases = one([
+      { ...base, place: 0, start: 0, end: 60 },
+      { ...base, place: 3, start: 1000 * 1800, end: 1000 * 1800 + 60 },
+    ]);
+    const visits = one([{ ...base, person: 2, place: 1, start: 0, end: 1000 * 1800 }]);
+    expect(matchContacts(cases, visits).length).toBe(0);
+  });
+
+  it('matches a visit that starts before every case interval of its place', () => {
+    const cases = one([{ ...base, start: 100_000, end: 103_600 }]);
+    const visits = one([{ ...base, person: 2, start: 0, end: 101_000 }]);
+    expect(toRows(matchContacts(cases, visits))).toEqual([[2, 0, 3, 101_000 - (100_000 - 1800)]]);
+  });
+
   it('never matches the case person with their own case', () => {
     const cases = one([{ ...base, start: 0, end: 3600 }]);
     expect(matchContacts(cases, one([{ ...base, start: 0, end: 3600 }])).length).toBe(0);
@@ -149,5 +228,6 @@ describe('co-location edges', () => {
     expect(() => matchContacts(one([{ ...base, place: 2 ** 30, start: 0, end: 1 }]), cases)).toThrow(
       RangeError,
     );
+    expect(() => matchContacts(one([{ ...base, start: 0, end: Infinity }]), cases)).toThrow(RangeError);
   });
 });

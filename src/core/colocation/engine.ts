@@ -1,6 +1,6 @@
 import { buildCaseIndex, type CaseIndex } from './case-index.ts';
 import { PairLog, sumPairs } from './pair-sort.ts';
-import { slotOf } from './slot-index.ts';
+import { farSlots } from './slot-index.ts';
 import type { CaseVisitColumns, MatchRows, TimeWindow, VisitColumns } from './types.ts';
 
 export type ContactOptions = {
@@ -48,11 +48,16 @@ export function matchCompanions(
   return keepPairsAtLeast(rows, options.minOverlap ?? 600);
 }
 
-/** The one pass over the visit columns. */
+/**
+ * The one pass over the visit columns. Every visit takes the same steps (its slots on the grid, clamped
+ * with branches that depend on its time only; one read of its location's row), so the loop has no branch
+ * that depends on whether the visit's place is a case place; only the few visits that touch a covered slot
+ * go on to the exact join with the location's intervals (see SlotIndex for its two disjoint sets).
+ */
 function scan(index: CaseIndex, visits: VisitColumns, locations: Int32Array): PairLog {
   const pairs = new PairLog();
-  const { lo, hi, person: casePerson, group, maxLocation } = index;
-  const { origin, base, count, coveredBefore, firstCandidate } = index.slots;
+  const { lo, hi, person: casePerson, group, offsets, maxLocation } = index;
+  const { origin, perSlot, slots, row, nextCovered, lists, active } = index.slots;
   const { person, start, end } = visits;
   const n = visits.length;
   for (let i = 0; i < n; i++) {
@@ -60,28 +65,35 @@ function scan(index: CaseIndex, visits: VisitColumns, locations: Int32Array): Pa
     if (l < 0 || l > maxLocation) {
       continue;
     }
-    const t0 = origin[l] ?? Number.NaN;
-    if (t0 !== t0) {
-      continue; // NaN: no case visit at this location
-    }
     const vs = start[i] ?? 0;
     const ve = end[i] ?? 0;
-    const slots = count[l] ?? 0;
-    let s0 = slotOf(vs - t0);
-    let s1 = slotOf(ve - t0);
-    if (s1 < 0 || s0 >= slots) {
+    // Clamped before the integer truncation, which then equals the floor. The end slot is exclusive.
+    const x = (vs - origin) * perSlot;
+    const a = (x < 0 ? 0 : x > slots ? slots : x) | 0;
+    const y = (ve - origin) * perSlot + 1;
+    const b = (y < 0 ? 0 : y > slots ? slots : y) | 0;
+    const at = row[l] ?? 0;
+    // The shared empty row (at 0) lets through only visits longer than farSlots slots; nothing is there.
+    if ((nextCovered[at + a] ?? farSlots) >= b - a || at === 0) {
       continue;
     }
-    const at = base[l] ?? 0;
-    // A visit starting before slot 0 must see the whole bucket: the slot's skip assumes it starts inside.
-    let k = s0 < 0 ? (index.offsets[l] ?? 0) : (firstCandidate[at + s0] ?? 0);
-    s0 = s0 < 0 ? 0 : s0;
-    s1 = s1 >= slots ? slots - 1 : s1;
-    if (coveredBefore[at + s1 + 1] === coveredBefore[at + s0]) {
-      continue; // no case interval touches the visit's slots
-    }
-    const last = index.offsets[l + 1] ?? 0;
     const p = person[i] ?? -1;
+    let k = offsets[l] ?? 0;
+    if (x >= 0) {
+      const e = 2 * (at + a);
+      for (let f = lists[e] ?? 0; f < (lists[e + 2] ?? 0); f++) {
+        const j = active[f] ?? 0;
+        const cl = lo[j] ?? 0;
+        const ch = hi[j] ?? 0;
+        if (cl < ve && ch > vs && casePerson[j] !== p) {
+          pairs.add(p, group[j] ?? 0, (ve < ch ? ve : ch) - (vs > cl ? vs : cl));
+        }
+      }
+      k = lists[e + 3] ?? 0;
+    }
+    // A visit starting before the grid walks its whole bucket. Sorted by start: stop at the first interval
+    // starting at or after the visit's end.
+    const last = offsets[l + 1] ?? 0;
     for (; k < last; k++) {
       const cl = lo[k] ?? 0;
       if (cl >= ve) {
