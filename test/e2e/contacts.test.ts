@@ -205,11 +205,11 @@ describe('a tracer’s night: contacts pasted from Excel, placed, followed up, c
     await temperature.fill('36.6');
     await h.page.getByTestId('follow-up-submit').click();
     const table = h.page.getByTestId('follow-ups-table');
-    await table.getByText('36.6 ℃').waitFor();
+    await table.getByText('36.6 °C').waitFor();
     await temperature.fill('37.9');
     await h.page.getByTestId('follow-up-symptoms').getByText('咳嗽').click();
     await h.page.getByTestId('follow-up-submit').click();
-    await table.getByText('37.9 ℃').waitFor();
+    await table.getByText('37.9 °C').waitFor();
     const alerts = h.page.getByTestId('alerts-list');
     await alerts.waitFor();
     expect(await alerts.textContent()).toMatch(/发热/);

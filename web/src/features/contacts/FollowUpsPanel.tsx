@@ -147,7 +147,7 @@ export function FollowUpsPanel({ contact }: { contact: ContactDetail }) {
                 dataIndex: 'temperature',
                 render: (v: number) => (
                   <Typography.Text type={v >= FEVER_FROM ? 'danger' : undefined} strong={v >= FEVER_FROM}>
-                    {`${v.toFixed(1)} ℃`}
+                    {`${v.toFixed(1)} °C`}
                   </Typography.Text>
                 ),
               },
@@ -186,7 +186,7 @@ export function FollowUpsPanel({ contact }: { contact: ContactDetail }) {
                 <InputNumber
                   step={0.1}
                   precision={1}
-                  addonAfter="℃"
+                  suffix="°C"
                   style={{ width: 160 }}
                   data-testid="follow-up-temperature"
                 />

@@ -148,7 +148,7 @@ export const contactsMessages = defineMessages(
     'followUp.symptoms': '症状',
     'followUp.none': '无',
     'followUp.record': '登记健康监测',
-    'followUp.range': '35.0–42.0 ℃；≥ 37.3 ℃ 视为发热并预警',
+    'followUp.range': '35.0–42.0 °C；≥ 37.3 °C 视为发热并预警',
     'followUp.save': '保存',
     'followUp.missed': '有 {n} 天监测次数不足',
     'grid.title': '批量录入密接',
