@@ -222,3 +222,56 @@ describe('lab import in batches', () => {
     expect(events.filter((e) => e.action === 'lab.import')).toHaveLength(1);
   });
 });
+
+describe('sample lists for the lab and the dashboard', () => {
+  it('filters by status and result, pages by cursor, masks names for roles without personal data', async () => {
+    const positive = await lab.get('/api/v1/samples?status=tested&result=positive');
+    expect(positive.statusCode, positive.body).toBe(200);
+    const items = positive.json<{ items: Array<{ subjectId: number; name: string; result: string }> }>()
+      .items;
+    expect(items.map((s) => s.subjectId)).toEqual([contactIds[0]]);
+    expect(items[0]?.name).not.toBe('导入0');
+    expect(items[0]?.name.startsWith('导')).toBe(true);
+    const named = await investigator.get(
+      `/api/v1/samples?subjectType=contact&subjectId=${contactIds[0]}&status=tested`,
+    );
+    expect(named.json<{ items: Array<{ name: string }> }>().items[0]?.name).toBe('导入0');
+    const first = await lab.get('/api/v1/samples?status=tested&date=2020-02-01&limit=250');
+    const page = first.json<{ items: Array<{ id: number }>; nextCursor: string | null }>();
+    expect(page.items).toHaveLength(250);
+    const second = await lab.get(
+      `/api/v1/samples?status=tested&date=2020-02-01&limit=500&cursor=${page.nextCursor ?? ''}`,
+    );
+    const rest = second.json<{ items: Array<{ id: number }>; nextCursor: string | null }>();
+    expect(rest.items.length + page.items.length).toBe(SCREENED);
+    expect(rest.nextCursor).toBeNull();
+    expect(Math.min(...page.items.map((s) => s.id))).toBeGreaterThan(
+      Math.max(...rest.items.map((s) => s.id)),
+    );
+    expect((await lab.get('/api/v1/samples?status=lost')).statusCode).toBe(400);
+    expect((await lab.get('/api/v1/samples?colour=red')).statusCode).toBe(400);
+    expect((await lab.get('/api/v1/samples?cursor=nonsense')).statusCode).toBe(400);
+  });
+
+  it('suggestions name the person and, once converted, the case', async () => {
+    const open = await investigator.get('/api/v1/lab-suggestions?kind=convert&status=open');
+    const [alert] = open
+      .json<{
+        items: Array<{ id: number; version: number; subjectId: number; subject: { name: string } | null }>;
+      }>()
+      .items.filter((s) => s.subjectId === contactIds[0]);
+    expect(alert?.subject?.name).toBe('导入0');
+    const decided = await investigator.post(`/api/v1/lab-suggestions/${alert?.id}/decide`, {
+      version: alert?.version,
+      decision: 'accept',
+      classification: 'confirmed',
+    });
+    expect(decided.statusCode, decided.body).toBe(200);
+    const body = decided.json<{
+      caseId: number;
+      suggestion: { subject: { caseId: number | null; caseNumber: string | null } | null };
+    }>();
+    expect(body.suggestion.subject?.caseId).toBe(body.caseId);
+    expect(body.suggestion.subject?.caseNumber).toMatch(/^LS-2020-\d{4}$/);
+  });
+});

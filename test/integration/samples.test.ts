@@ -241,6 +241,18 @@ describe('samples and lab results', () => {
     expect(unmapped.statusCode).toBe(400);
   });
 
+  it('lists the positive pool with its ten retests for the lab', async () => {
+    const pools = await lab.get('/api/v1/sample-pools?result=positive');
+    expect(pools.statusCode, pools.body).toBe(200);
+    const [pool] = pools.json<{
+      items: Array<{ code: string; retests: Array<{ subjectId: number; status: string }> }>;
+    }>().items;
+    expect(pool?.code).toBe(poolCode);
+    expect(pool?.retests.map((r) => r.status)).toEqual(Array.from({ length: 10 }, () => 'planned'));
+    const pending = await lab.get('/api/v1/samples?result=pending');
+    expect(pending.json<{ items: unknown[] }>().items).toHaveLength(10);
+  });
+
   it('a positive retest of a contact raises a convert alert that converts the contact to a case', async () => {
     const retest = await t.db.kysely
       .selectFrom('samples')

@@ -33,6 +33,7 @@ import {
 import { findSample } from './samples.repository.ts';
 import { AppError } from '../errors/app-error.ts';
 import { labRoutes } from './lab.routes.ts';
+import { sampleListRoutes } from './sample-list.routes.ts';
 
 const actorOf = (request: FastifyRequest): RecordActor => requireActor(request);
 
@@ -318,5 +319,6 @@ export async function samplesRoutes(app: App, deps: Deps): Promise<void> {
     async (request) => dischargeFollowUp(db.kysely, actorOf(request), request.params.id, tz),
   );
 
+  sampleListRoutes(app, deps);
   await labRoutes(app, deps, localeOf);
 }

@@ -137,6 +137,10 @@ export const suggestionSchema = z
     kind: z.enum(suggestionKinds),
     subjectType: z.string(),
     subjectId: z.number(),
+    /** The person's name (masked per role) and the case: the case itself, or the one a contact became. */
+    subject: z
+      .object({ name: z.string(), caseNumber: z.string().nullable(), caseId: z.number().nullable() })
+      .nullable(),
     divisionCode: z.string(),
     restsOn: z.array(labResultSchema),
     reason: z.string(),

@@ -11,6 +11,7 @@ import { AppError, fieldError } from '../errors/app-error.ts';
 import type { Locale } from '../errors/messages.ts';
 import { auditOf, type RecordActor } from '../persons/record-actor.ts';
 import { recordDischarge } from './discharge.service.ts';
+import { subjectsOf } from './suggestion-subjects.ts';
 import type { DecideInput, SuggestionView, suggestionKinds } from './samples.schema.ts';
 
 type Kind = (typeof suggestionKinds)[number];
@@ -60,9 +61,11 @@ const resultColumns = [
 
 export async function presentSuggestions(
   trx: Executor,
+  actor: RecordActor,
   rows: readonly LabSuggestionRow[],
   locale: Locale,
 ): Promise<SuggestionView[]> {
+  const subjects = await subjectsOf(trx, actor, rows);
   const ids = [...new Set(rows.flatMap((r) => parseIds(r.rests_on)))];
   const results =
     ids.length === 0
@@ -80,6 +83,7 @@ export async function presentSuggestions(
         kind: row.kind,
         subjectType: row.subject_type,
         subjectId: Number(row.subject_id),
+        subject: subjects.get(`${row.subject_type}:${Number(row.subject_id)}`) ?? null,
         divisionCode: row.division_code,
         restsOn: results
           .filter((r) => own.includes(Number(r.id)))
@@ -159,7 +163,7 @@ export async function listSuggestions(
   if (filter.subjectId !== undefined) {
     query = query.where('subject_id', '=', filter.subjectId);
   }
-  return presentSuggestions(trx, await query.execute(), locale);
+  return presentSuggestions(trx, actor, await query.execute(), locale);
 }
 
 /**
@@ -226,6 +230,7 @@ export async function decideSuggestion(
   });
   const [view] = await presentSuggestions(
     trx,
+    actor,
     [
       {
         ...row,
