@@ -1,6 +1,7 @@
 // The co-location benchmark: saolei's reader and engine against DuckDB and SQLite, in one process, on
 // the same files, with every result checked against the others.
 //   node --import tsx bench/colocation.bench.ts [--dir .cache/bench/city] [--runs 3] [--sqlite-load-runs 1]
+import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DuckDBInstance } from '@duckdb/node-api';
@@ -25,6 +26,12 @@ const visitsPath = join(values.dir, 'visits.csv');
 const casesPath = join(values.dir, 'case-visits.csv');
 const log = (line: string) => process.stderr.write(`${line}\n`);
 const kb = () => Math.round(process.resourceUsage().maxRSS / 1024);
+// The machine may be shared: the 1-minute load average is sampled through the run (every 5 s while the
+// event loop is free, and between steps) and printed with the table.
+const loads: number[] = [];
+const sampleLoad = () => loads.push(loadavg()[0] ?? 0);
+setInterval(sampleLoad, 5000).unref();
+sampleLoad();
 
 // ---- saolei
 let loaded: LoadedVisits | undefined;
@@ -56,6 +63,16 @@ const queries: Query[] = [
   { kind: 'companions', tolerance: 0, minOverlap: 600, maxDuration },
 ];
 const engineRuns = Math.max(runs, 5);
+// The floor the issue quotes: one pass over the columns the contact scan reads (place, start, end).
+const onePass = await medianOf(engineRuns, () => {
+  let sum = 0;
+  const { place, start, end } = data.visits;
+  for (let i = 0; i < data.visits.length; i++) {
+    sum += (place[i] ?? 0) + (end[i] ?? 0) - (start[i] ?? 0);
+  }
+  return sum;
+});
+sampleLoad();
 const saoleiResults = new Map<string, { rows: MatchRows; sample: Sample }>();
 for (const q of queries) {
   let rows: MatchRows | undefined;
@@ -69,6 +86,7 @@ for (const q of queries) {
     throw new Error('no rows');
   }
   saoleiResults.set(q.kind, { rows, sample });
+  sampleLoad();
   log(`saolei ${q.kind}: ${Math.round(sample.wall)} ms, ${rows.length} rows`);
 }
 const saoleiRss = kb();
@@ -217,6 +235,14 @@ for (const q of queries) {
 }
 sqlite.close();
 
+sampleLoad();
+function loadSummary(): string {
+  const sorted = [...loads].sort((a, b) => a - b);
+  const at = (q: number) =>
+    (sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0).toFixed(1);
+  return `min ${at(0)}, median ${at(0.5)}, max ${at(1)} (${sorted.length} samples)`;
+}
+
 const table: TableRow[] = [
   { step: 'load CSV', rows: data.visits.length, saolei: saoleiLoad, duckdb: duckLoad, sqlite: sqliteLoad },
   ...queries.map((q) => ({
@@ -232,6 +258,8 @@ process.stdout.write(
     `max visit ${maxDuration} s; medians of ${runs} runs (engine ${engineRuns}; SQLite insert ${values['sqlite-load-runs']}, SQLite queries ${values['sqlite-runs']}), ` +
     `ms as wall (process CPU)\n\n${formatTable(table)}\n\n` +
     `SQLite index build (place_id, start_ts) + (cell_id, start_ts): ${Math.round(sqliteIndex.wall)} ms, not in the load row.\n` +
+    `One pass over the place, start and end columns: ${Math.round(onePass.wall)} (${Math.round(onePass.cpu)}) ms.\n` +
+    `Load average (1 min) during the run: ${loadSummary()} on ${availableParallelism()} cores.\n` +
     `Peak RSS: ${saoleiRss} MB after saolei's load and queries; ${kb()} MB at the end with DuckDB and SQLite loaded too.\n` +
     `All results identical: saolei = DuckDB (both plans) = SQLite, for contacts and companions.\n`,
 );
