@@ -78,6 +78,7 @@ export function ContactImportPage() {
       </Space>
       <Upload.Dragger
         accept=".xlsx"
+        height={150}
         maxCount={1}
         disabled={caseId === null}
         showUploadList={false}
