@@ -24,6 +24,7 @@ import { PlacesPage } from '../features/places/PlacesPage.tsx';
 import { QuarantinePage } from '../features/quarantine/QuarantinePage.tsx';
 import { ComingSoon } from '../features/modules/ComingSoon.tsx';
 import { ReportsPage } from '../features/reports/ReportsPage.tsx';
+import { SamplesPage } from '../features/samples/SamplesPage.tsx';
 import { TasksPage } from '../features/tasks/TasksPage.tsx';
 import { UsersPage } from '../features/users/UsersPage.tsx';
 
@@ -68,7 +69,7 @@ export const navigation: NavItem[] = [
     path: '/samples',
     label: 'nav.samples',
     icon: <ExperimentOutlined />,
-    element: <ComingSoon module="nav.samples" what="module.samples" />,
+    element: <SamplesPage />,
   },
   {
     path: '/places',

@@ -5,6 +5,7 @@ import { investigationsMessages } from './messages/investigations.ts';
 import { placesMessages } from './messages/places.ts';
 import { quarantineMessages } from './messages/quarantine.ts';
 import { reportsMessages } from './messages/reports.ts';
+import { samplesMessages } from './messages/samples.ts';
 import { shellMessages } from './messages/shell.ts';
 import { tasksMessages } from './messages/tasks.ts';
 import { trajectoryMessages } from './messages/trajectory.ts';
@@ -24,6 +25,7 @@ export const tables = [
   reportsMessages,
   tasksMessages,
   placesMessages,
+  samplesMessages,
   contactsMessages,
   quarantineMessages,
 ] as const;

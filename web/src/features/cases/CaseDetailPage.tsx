@@ -24,6 +24,7 @@ import { CaseContactsTab } from '../contacts/CaseContactsTab.tsx';
 import { CaseFormTab } from '../investigations/CaseFormTab.tsx';
 import { InvestigationPanel } from '../investigations/InvestigationPanel.tsx';
 import { ReportPanel } from '../reports/ReportPanel.tsx';
+import { DischargeFollowUpCard } from '../samples/DischargeFollowUpCard.tsx';
 import { TrajectoryPanel } from '../trajectory/TrajectoryPanel.tsx';
 import { CaseEditForm } from './CaseEditForm.tsx';
 import { ClassificationCard } from './ClassificationCard.tsx';
@@ -142,6 +143,7 @@ export function CaseDetailPage() {
                 </Col>
                 <Col xs={24} xl={8}>
                   <ClassificationCard record={c} editable={canWrite} />
+                  <DischargeFollowUpCard caseId={c.id} />
                 </Col>
               </Row>
             ),
