@@ -165,6 +165,8 @@ describe('a tracer’s night: contacts pasted from Excel, placed, followed up, c
     await h.page.goto(`${h.baseUrl}/contacts?caseId=${caseId}&status=notified`);
     const rows = h.page.getByTestId('contacts-table').locator('tbody tr.ant-table-row');
     await expect.poll(() => rows.count()).toBe(3);
+    await h.page.waitForLoadState('networkidle');
+    await h.shot('05-list-from-url');
     await h.page.getByTestId('filter-status').click();
     await h.page
       .locator('.ant-select-dropdown:visible .ant-select-item-option')
@@ -176,6 +178,9 @@ describe('a tracer’s night: contacts pasted from Excel, placed, followed up, c
 
   it('site staff place one in a room of the site and record follow-ups; out-of-range input shows the field message', async () => {
     await switchUser('site');
+    await h.page.goto(`${h.baseUrl}/quarantine`);
+    await h.page.getByTestId('sites-table').getByRole('link', { name: DEMO_SITE }).waitFor();
+    await h.shot('06-sites');
     await openContact('赵一鸣');
     await h.page.getByTestId('action-place').click();
     await h.page.getByTestId('place-site').click();
@@ -192,7 +197,7 @@ describe('a tracer’s night: contacts pasted from Excel, placed, followed up, c
     const roomLabel = (await room.textContent()) ?? '';
     const roomNumber = roomLabel.slice(0, 3);
     await room.click();
-    await h.shot('05-place-dialog');
+    await h.shot('07-place-dialog');
     await ok().click();
     await h.page.getByTestId('contact-status').filter({ hasText: '隔离中' }).waitFor();
     expect(await h.page.getByTestId('contact-placement').textContent()).toContain(roomNumber);
@@ -203,7 +208,7 @@ describe('a tracer’s night: contacts pasted from Excel, placed, followed up, c
     await h.page.getByTestId('follow-up-submit').click();
     const fieldMessage = h.page.locator('.ant-form-item-explain-error').filter({ hasText: /35|42/ });
     await fieldMessage.waitFor();
-    await h.shot('06-follow-up-out-of-range');
+    await h.shot('08-follow-up-out-of-range');
 
     await temperature.fill('36.6');
     await h.page.getByTestId('follow-up-submit').click();
@@ -217,12 +222,12 @@ describe('a tracer’s night: contacts pasted from Excel, placed, followed up, c
     await alerts.waitFor();
     expect(await alerts.textContent()).toMatch(/发热/);
     expect(await alerts.textContent()).toMatch(/建议/);
-    await h.shot('07-follow-ups-alert');
+    await h.shot('09-follow-ups-alert');
 
     await h.page.goto(`${h.baseUrl}/quarantine/${siteId}`);
     const board = h.page.getByTestId(`room-${roomNumber}`);
     await board.getByText('赵一鸣').waitFor();
-    await h.shot('08-occupancy-board');
+    await h.shot('10-occupancy-board');
   });
 
   it('an investigator converts one to a case, which links to the new case', async () => {
@@ -233,10 +238,10 @@ describe('a tracer’s night: contacts pasted from Excel, placed, followed up, c
     await h.page.getByTestId('convert-reason').fill('隔离期间出现发热，咽拭子核酸检测阳性');
     await ok().click();
     await h.page.getByTestId('convert-done').waitFor();
-    await h.shot('09-converted');
+    await h.shot('11-converted');
     await dialog().getByRole('link').click();
     await h.page.getByTestId('case-title').filter({ hasText: '钱二妹' }).waitFor();
-    await h.shot('10-new-case');
+    await h.shot('12-new-case');
 
     await openContact('钱二妹');
     await h.page.getByTestId('contact-status').filter({ hasText: '已转病例' }).waitFor();
@@ -256,12 +261,12 @@ describe('a tracer’s night: contacts pasted from Excel, placed, followed up, c
     await ok().click();
     await dialog().locator('.ant-form-item-explain-error').waitFor();
     await h.page.getByTestId('reason-input').fill('经专家组评估为一般接触者，解除集中管理');
-    await h.shot('11-early-release');
+    await h.shot('13-early-release');
     await ok().click();
     await h.page.getByTestId('contact-status').filter({ hasText: '已解除' }).waitFor();
     await h.page.getByTestId('release-certificate').waitFor();
     expect(await h.page.getByTestId('contact-overview').textContent()).toContain('经专家组评估');
-    await h.shot('12-released');
+    await h.shot('14-released');
   });
 
   it('imports a workbook: the error report lists line, field and column, and a clean file is imported whole', async () => {
@@ -285,7 +290,7 @@ describe('a tracer’s night: contacts pasted from Excel, placed, followed up, c
     // The title line is line 1 and the header line 2, so 李五 is on line 4 as Excel numbers it.
     expect(await row.textContent()).toMatch(/^4联系电话联系电话电话应为/);
     expect(await h.page.getByTestId('import-commit').count()).toBe(0);
-    await h.shot('13-import-errors');
+    await h.shot('15-import-errors');
 
     await input.setInputFiles({
       name: 'good.xlsx',
@@ -294,7 +299,7 @@ describe('a tracer’s night: contacts pasted from Excel, placed, followed up, c
     });
     await h.page.getByTestId('import-commit').click();
     await h.page.getByTestId('import-done').waitFor();
-    await h.shot('14-import-done');
+    await h.shot('16-import-done');
     await h.page.goto(`${h.baseUrl}/contacts?caseId=${caseId}&q=${encodeURIComponent('李五')}`);
     await h.page.getByTestId('contacts-table').getByRole('link', { name: '李五' }).waitFor();
   });

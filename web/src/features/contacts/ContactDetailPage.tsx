@@ -34,12 +34,14 @@ const mainPath = ['identified', 'notified', 'placed', 'home_monitoring', 'releas
 function Workflow({ contact }: { contact: ContactDetail }) {
   const { t } = useI18n();
   const off = contact.status === 'converted' || contact.status === 'lost';
-  const index = mainPath.findIndex((s) => s === contact.status);
+  // A contact who left the path is shown stopped at the last step they reached.
+  const reached = contact.placedOn ? 2 : contact.notifiedAt ? 1 : 0;
+  const index = off ? reached : mainPath.findIndex((s) => s === contact.status);
   return (
     <Steps
       size="small"
       style={{ margin: '8px 0 16px' }}
-      current={off ? mainPath.length : index}
+      current={index}
       status={off ? 'error' : index === mainPath.length - 1 ? 'finish' : 'process'}
       items={mainPath.map((s) => ({ title: t(contactLabel('cstatus', s)) }))}
       data-testid="contact-steps"

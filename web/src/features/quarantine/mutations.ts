@@ -51,11 +51,15 @@ export function useAddRooms(id: number) {
  * is read first: the version sent is the one just read, and a concurrent change still answers 409.
  */
 export function useCheckOut() {
+  const { t } = useI18n();
   return useSiteMutation(async ({ contactId, placementId }: { contactId: number; placementId: number }) => {
     const contact = await api<ContactDetail>('GET', `/api/v1/contacts/${contactId}`);
     const placement = contact.placements.find((p) => p.id === placementId);
+    if (!placement) {
+      throw new Error(t('board.placementGone'));
+    }
     return api<Placement>('POST', `/api/v1/placements/${placementId}/check-out`, {
-      version: placement?.version ?? 0,
+      version: placement.version,
       checkOutAt: new Date().toISOString(),
     });
   });

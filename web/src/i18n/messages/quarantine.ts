@@ -27,6 +27,7 @@ export const quarantineMessages = defineMessages(
     'board.noRooms': '尚未登记房间',
     'board.unassigned': '未分配房间',
     'board.checkOut': '退房',
+    'board.placementGone': '该安置已结束，请刷新页面',
     'board.checkOutConfirm': '确认办理退房（转出）？解除隔离请在密接页面操作。',
   },
   {
@@ -55,6 +56,7 @@ export const quarantineMessages = defineMessages(
     'board.noRooms': 'No rooms yet',
     'board.unassigned': 'Without a room',
     'board.checkOut': 'Check out',
+    'board.placementGone': 'This placement has already ended; reload the page',
     'board.checkOutConfirm': 'Check this person out (transfer)? Release is done on the contact’s page.',
   },
 );
