@@ -34,7 +34,7 @@ describe('the web shell', () => {
     await h.page.getByRole('menuitem', { name: 'Cases' }).waitFor();
     await expect(h.page.getByTestId('user-menu').textContent()).resolves.toContain('Investigation lead');
     await h.page.getByRole('menuitem', { name: 'Contacts' }).click();
-    await h.page.getByText('This module is being built', { exact: false }).first().waitFor();
+    await h.page.getByRole('heading', { name: 'Close contacts' }).waitFor();
     await h.shot('04-shell-en');
     await h.page.getByTestId('language-switch').click();
 

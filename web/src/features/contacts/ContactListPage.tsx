@@ -171,7 +171,12 @@ export function ContactTable({ rows, loading }: { rows: Contact[]; loading: bool
           ),
         },
         { title: t('person.phone'), key: 'phone', render: (_, c) => c.person.phone ?? '—' },
-        { title: t('person.documentNumber'), key: 'doc', render: (_, c) => c.person.documentNumber ?? '—' },
+        {
+          title: t('person.documentNumber'),
+          key: 'doc',
+          width: 190,
+          render: (_, c) => c.person.documentNumber ?? '—',
+        },
         { title: t('contacts.division'), dataIndex: 'divisionCode' },
         {
           title: t('contacts.sourceCase'),
