@@ -88,11 +88,14 @@ export async function resolvePerson(
   return { id: person.id, divisionCode: input.person.divisionCode ?? null };
 }
 
-/** The contact belongs to the investigating district; a person living inside it narrows it to their village. */
+/**
+ * The contact belongs to the investigating district (the county-level part of the source's code); a person
+ * living inside that district is followed where they live — their village, not the source's — so the day
+ * lists and the village filters find them at home. Someone living elsewhere stays with the source's division.
+ */
 function contactDivision(source: SourceCase, personDivision: string | null): string {
-  return personDivision !== null && isWithin(source.divisionCode, personDivision)
-    ? personDivision
-    : source.divisionCode;
+  const district = source.divisionCode.slice(0, 6);
+  return personDivision !== null && isWithin(district, personDivision) ? personDivision : source.divisionCode;
 }
 
 const exposureAuditFields = (input: ExposureInput) => ({
