@@ -170,6 +170,7 @@ describe('GET /api/v1/dashboard', () => {
       source: 'samples',
       dueToday: 1,
       pendingOverdue: 1,
+      inTransit: 0,
       awaitingResults: 1,
       doneToday: 1,
       positive: 1,

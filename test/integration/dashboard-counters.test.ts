@@ -63,6 +63,7 @@ async function counterRows(): Promise<string[]> {
     k.selectFrom('dashboard_contact_counts').selectAll().where('n', '!=', 0).execute(),
     k.selectFrom('dashboard_observation').selectAll().where('n', '!=', 0).execute(),
     k.selectFrom('dashboard_contacts_per_case').selectAll().where('n', '!=', 0).execute(),
+    k.selectFrom('dashboard_sample_counts').selectAll().where('n', '!=', 0).execute(),
   ];
   const rows = (await Promise.all(tables)).flatMap((list, i) =>
     list.map((r) => `${i} ${JSON.stringify(Object.entries(r).map(([key, v]) => [key, String(v)]))}`),
@@ -169,6 +170,32 @@ describe('dashboard counters', () => {
         ['site', siteId, 2],
       ].sort(),
     );
+
+    // Samples: two more planned today for `a` (placing them planned their own); one collected and received.
+    const { samples: start } = await dashboard('counters', 'onset', outbreakId);
+    const planned = [];
+    for (const specimen of ['throat_swab', 'nasopharyngeal_swab']) {
+      const created = await lead.post('/api/v1/samples', {
+        subjectType: 'contact',
+        subjectId: a.id,
+        specimen,
+        plannedDate: day(0),
+      });
+      expect(created.statusCode, created.body).toBe(201);
+      planned.push(created.json<{ code: string }>().code);
+    }
+    await expectCountersEqualRecount();
+    const registered = await lead.post('/api/v1/samples/register', { code: planned[0] });
+    expect(registered.statusCode, registered.body).toBe(200);
+    const received = await lead.post('/api/v1/samples/receive', { codes: [planned[0]] });
+    expect(received.statusCode, received.body).toBe(200);
+    const withSamples = await dashboard('counters', 'onset', outbreakId);
+    expect(withSamples.samples).toMatchObject({
+      dueToday: start.dueToday + 1,
+      inTransit: start.inTransit,
+      awaitingResults: start.awaitingResults + 1,
+    });
+    await expectCountersEqualRecount();
 
     const monitoring = await tracer.post(`/api/v1/contacts/${a.id}/status`, {
       version: a.version,

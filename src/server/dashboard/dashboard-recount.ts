@@ -219,3 +219,32 @@ export async function contactsPerCase(
     total: Number(c?.total ?? 0),
   };
 }
+
+/** Samples by status: planned for `date`, planned before it and not collected, collected, at the lab. */
+export async function sampleStatusCounts(
+  db: Executor,
+  f: DashboardFilter,
+  date: string,
+): Promise<{ plannedToday: number; notCollected: number; inTransit: number; awaitingResults: number }> {
+  let q = db
+    .selectFrom('samples')
+    .select([
+      sql<number>`sum(case when status = 'planned' and planned_date = ${date} then 1 else 0 end)`.as('today'),
+      sql<number>`sum(case when status = 'planned' and planned_date < ${date} then 1 else 0 end)`.as(
+        'before',
+      ),
+      sql<number>`sum(case when status = 'collected' then 1 else 0 end)`.as('collected'),
+      sql<number>`sum(case when status = 'received' then 1 else 0 end)`.as('received'),
+    ])
+    .where('division_code', 'like', `${f.scope}%`);
+  if (f.outbreakId !== undefined) {
+    q = q.where('outbreak_id', '=', f.outbreakId);
+  }
+  const r = await q.executeTakeFirst();
+  return {
+    plannedToday: Number(r?.today ?? 0),
+    notCollected: Number(r?.before ?? 0),
+    inTransit: Number(r?.collected ?? 0),
+    awaitingResults: Number(r?.received ?? 0),
+  };
+}

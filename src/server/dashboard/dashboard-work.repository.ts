@@ -1,24 +1,17 @@
 import type { Executor } from '../db/transaction.ts';
 import type { DashboardFilter } from './dashboard.repository.ts';
 
-// The dashboard's numbers that are small by nature (today's samples, open work), each answered from an
-// index: partial indexes of migration 0008 for samples awaiting results, planned or positive, and open
-// investigations; the tasks' (status, due) index.
+// The dashboard's numbers that are small by nature (a day's results, positives, open work), each answered
+// from an index of migration 0008 (samples by test time, positive samples, open investigations) or the
+// tasks' (status, due) index.
 
-/** Samples in scope: planned for `date`, planned before it and not collected, awaiting a result, tested in [dayStart, dayEnd), positive ever. */
-export async function sampleCounts(
+/** Samples in scope tested in [dayStart, dayEnd), and positive ones ever. */
+export async function sampleResultCounts(
   db: Executor,
   f: DashboardFilter,
-  date: string,
   dayStart: string,
   dayEnd: string,
-): Promise<{
-  plannedToday: number;
-  notCollected: number;
-  awaitingResults: number;
-  testedToday: number;
-  positive: number;
-}> {
+): Promise<{ testedToday: number; positive: number }> {
   const count = async (build: (q: ReturnType<typeof base>) => ReturnType<typeof base>): Promise<number> => {
     const r = await build(base()).executeTakeFirst();
     return Number(r?.n ?? 0);
@@ -34,9 +27,6 @@ export async function sampleCounts(
     return q;
   };
   return {
-    plannedToday: await count((q) => q.where('status', '=', 'planned').where('planned_date', '=', date)),
-    notCollected: await count((q) => q.where('status', '=', 'planned').where('planned_date', '<', date)),
-    awaitingResults: await count((q) => q.where('status', 'in', ['collected', 'received'])),
     testedToday: await count((q) => q.where('tested_at', '>=', dayStart).where('tested_at', '<', dayEnd)),
     positive: await count((q) => q.where('result', '=', 'positive')),
   };

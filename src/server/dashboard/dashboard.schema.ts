@@ -49,7 +49,9 @@ export const dashboardSchema = z.object({
     dueToday: z.number().int(),
     /** Planned for an earlier day and still not collected. */
     pendingOverdue: z.number().int(),
-    /** Collected or received by the lab, no result yet. */
+    /** Collected, not yet received by the lab. */
+    inTransit: z.number().int(),
+    /** Received by the lab, no result yet. */
     awaitingResults: z.number().int(),
     /** Tested (result recorded) during the day. */
     doneToday: z.number().int(),

@@ -9,7 +9,7 @@ import {
   childDivisions,
   overdueInvestigations,
   overdueTasks,
-  sampleCounts,
+  sampleResultCounts,
 } from './dashboard-work.repository.ts';
 import * as counters from './dashboard.repository.ts';
 import type { DashboardFilter } from './dashboard.repository.ts';
@@ -104,7 +104,10 @@ export async function dashboardOf(
 
   const sites = await q.observationBySite(db, f);
   const contacts = await q.contactCounts(db, f, date);
-  const samples = await sampleCounts(db, f, date, dayStart, dayEnd);
+  const samples = {
+    ...(await q.sampleStatusCounts(db, f, date)),
+    ...(await sampleResultCounts(db, f, dayStart, dayEnd)),
+  };
   const sla = slaOf(settings);
   const at = new Date();
   const investigations = await overdueInvestigations(db, f, {
@@ -156,6 +159,7 @@ export async function dashboardOf(
       source: 'samples',
       dueToday: samples.plannedToday,
       pendingOverdue: samples.notCollected,
+      inTransit: samples.inTransit,
       awaitingResults: samples.awaitingResults,
       doneToday: samples.testedToday,
       positive: samples.positive,

@@ -61,6 +61,7 @@ import type {
   DashboardContactCountTable,
   DashboardObservationTable,
   DashboardContactsPerCaseTable,
+  DashboardSampleCountTable,
 } from './tables/dashboard-counters.ts';
 
 /**
@@ -125,6 +126,7 @@ export type Database = {
   dashboard_contact_counts: DashboardContactCountTable;
   dashboard_observation: DashboardObservationTable;
   dashboard_contacts_per_case: DashboardContactsPerCaseTable;
+  dashboard_sample_counts: DashboardSampleCountTable;
 };
 
 export type UserRow = Selectable<UserTable>;

@@ -1,6 +1,7 @@
 import { auditMessages } from './messages/audit.ts';
 import { casesMessages } from './messages/cases.ts';
 import { contactsMessages } from './messages/contacts.ts';
+import { dashboardMessages } from './messages/dashboard.ts';
 import { investigationsMessages } from './messages/investigations.ts';
 import { placesMessages } from './messages/places.ts';
 import { quarantineMessages } from './messages/quarantine.ts';
@@ -28,6 +29,7 @@ export const tables = [
   samplesMessages,
   contactsMessages,
   quarantineMessages,
+  dashboardMessages,
 ] as const;
 
 type Table = (typeof tables)[number];

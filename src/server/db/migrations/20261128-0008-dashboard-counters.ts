@@ -3,9 +3,9 @@ import type { ColumnTypes, MigrationFn } from '../columns.ts';
 
 /**
  * The dashboard's counters (docs/decisions/008-dashboard-counters.md): small tables of counts kept by
- * triggers in the same transaction as every write to cases, classification history, contacts and
- * placements, so that no write path can forget them; plus partial indexes for the counts that are small by
- * nature (samples awaiting results, open investigations). The counters are filled from the data at the end,
+ * triggers in the same transaction as every write to cases, classification history, contacts,
+ * placements and samples, so that no write path can forget them; plus indexes for the counts that are small
+ * by nature (results of a day, positive samples, open investigations). The counters are filled from the data at the end,
  * with the same statements as `saolei dashboard rebuild`. Frozen: change it in a new file.
  */
 
@@ -33,6 +33,7 @@ const confirmationKeys = ['hour', 'outbreak_id', 'division_code'];
 const contactKeys = ['outbreak_id', 'division_code', 'status', 'observation_end', 'converted', 'direct'];
 const observationKeys = ['outbreak_id', 'division_code', 'kind', 'site_id'];
 const perCaseKeys = ['outbreak_id', 'division_code', 'k'];
+const sampleKeys = ['outbreak_id', 'division_code', 'status', 'planned_date'];
 
 /** Direct contacts of case `id` now (inside an AFTER trigger: the changed row already in or out). */
 const directContacts = (id: string) =>
@@ -134,6 +135,18 @@ function placementBumps(): Bump[] {
   ];
 }
 
+function sampleBumps(): Bump[] {
+  return [
+    (r, s) =>
+      upsert(
+        'dashboard_sample_counts',
+        sampleKeys,
+        `select coalesce(${r}.outbreak_id, 0), ${r}.division_code, ${r}.status, ` +
+          `coalesce(${r}.planned_date, '${NO_END}'), ${s} where 1 = 1`,
+      ),
+  ];
+}
+
 type Trigger = { name: string; table: string; columns: string[]; bumps: Bump[]; changed?: string[] };
 
 function triggers(pg: boolean): Trigger[] {
@@ -170,6 +183,12 @@ function triggers(pg: boolean): Trigger[] {
       columns: ['source_case_id', 'source_contact_id'],
       bumps: perCaseBumps(),
       changed: ['source_case_id', 'source_contact_id'],
+    },
+    {
+      name: 'dashboard_samples',
+      table: 'samples',
+      columns: ['outbreak_id', 'division_code', 'status', 'planned_date'],
+      bumps: sampleBumps(),
     },
     {
       name: 'dashboard_placements',
@@ -264,6 +283,12 @@ async function createCounterTables(db: Kysely<unknown>, dateType: ColumnTypes['d
     ['kind', 'text'],
     ['site_id', 'bigint'],
   ]);
+  await table('dashboard_sample_counts', [
+    ['outbreak_id', 'bigint'],
+    ['division_code', 'text'],
+    ['status', 'text'],
+    ['planned_date', 'date'],
+  ]);
   await table('dashboard_contacts_per_case', [
     ['outbreak_id', 'bigint'],
     ['division_code', 'text'],
@@ -280,19 +305,7 @@ export const up: MigrationFn = async (db, t) => {
     }
   }
 
-  // Counts that stay small by nature, answered from partial indexes instead of counters.
-  await db.schema
-    .createIndex('samples_awaiting')
-    .on('samples')
-    .columns(['division_code', 'outbreak_id'])
-    .where(sql.ref('status'), 'in', ['collected', 'received'])
-    .execute();
-  await db.schema
-    .createIndex('samples_planned')
-    .on('samples')
-    .columns(['planned_date', 'division_code', 'outbreak_id'])
-    .where(sql.ref('status'), '=', 'planned')
-    .execute();
+  // Counts that stay small by nature (a day's results, positives, open investigations): indexes.
   await db.schema
     .createIndex('samples_positive')
     .on('samples')
@@ -327,6 +340,7 @@ export function rebuildStatements(pg: boolean): string[] {
     'delete from dashboard_contact_counts',
     'delete from dashboard_observation',
     'delete from dashboard_contacts_per_case',
+    'delete from dashboard_sample_counts',
     fill(
       'dashboard_case_hours',
       caseHourKeys,
@@ -368,6 +382,12 @@ export function rebuildStatements(pg: boolean): string[] {
       `select c.outbreak_id, c.division_code, coalesce(d.k, 0) as k, count(*) from cases c left join ` +
         `(select source_case_id, count(*) as k from contacts where source_contact_id is null group by source_case_id) d ` +
         `on d.source_case_id = c.id where c.archived = 0 group by c.outbreak_id, c.division_code, coalesce(d.k, 0)`,
+    ),
+    fill(
+      'dashboard_sample_counts',
+      sampleKeys,
+      `select coalesce(outbreak_id, 0), division_code, status, coalesce(planned_date, '${NO_END}'), count(*) ` +
+        `from samples group by coalesce(outbreak_id, 0), division_code, status, coalesce(planned_date, '${NO_END}')`,
     ),
   ];
 }

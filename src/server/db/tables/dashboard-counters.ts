@@ -56,3 +56,12 @@ export type DashboardContactsPerCaseTable = {
   k: number;
   n: number;
 };
+
+/** Every sample by status and planned date (9999-12-31 when none); outbreak 0 when the sample has none. */
+export type DashboardSampleCountTable = {
+  outbreak_id: number;
+  division_code: string;
+  status: string;
+  planned_date: string;
+  n: number;
+};

@@ -1,8 +1,7 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, DatePicker, Form, Input, Select, Table, Tag, Typography } from 'antd';
-import type { Dayjs } from 'dayjs';
-import { useState } from 'react';
-import { Link, useNavigate } from 'react-router';
+import dayjs, { type Dayjs } from 'dayjs';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import type { CaseListItem } from '../../../../src/server/cases/cases.schema.ts';
 import { formatInstant } from '../../app/format.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
@@ -15,6 +14,57 @@ type FilterForm = Omit<CaseFilter, 'onsetFrom' | 'onsetTo' | 'reportFrom' | 'rep
   onset?: Range;
   report?: Range;
 };
+
+const filterKeys = [
+  'q',
+  'classification',
+  'status',
+  'division',
+  'onsetFrom',
+  'onsetTo',
+  'reportFrom',
+  'reportTo',
+] as const;
+
+/** The list's filters live in the URL, so that a dashboard figure (or a shared link) opens this exact list. */
+function filterFromUrl(params: URLSearchParams): CaseFilter {
+  const filter: CaseFilter = {};
+  for (const key of filterKeys) {
+    const value = params.get(key)?.trim();
+    if (value) {
+      filter[key] = value;
+    }
+  }
+  const sort = params.get('sort');
+  if (sort === 'received' || sort === 'onset') {
+    filter.sort = sort;
+  }
+  return filter;
+}
+
+function urlFromFilter(filter: CaseFilter): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const key of [...filterKeys, 'sort'] as const) {
+    const value = filter[key];
+    if (value) {
+      params.set(key, value);
+    }
+  }
+  return params;
+}
+
+function formFromFilter(filter: CaseFilter): FilterForm {
+  const day = (value: string | undefined) => (value ? dayjs(value) : null);
+  const range = (from: string | undefined, to: string | undefined): Range =>
+    from || to ? [day(from), day(to)] : null;
+  const { onsetFrom, onsetTo, reportFrom, reportTo, ...rest } = filter;
+  return {
+    ...rest,
+    sort: rest.sort ?? 'received',
+    onset: range(onsetFrom, onsetTo),
+    report: range(reportFrom, reportTo),
+  };
+}
 
 function toFilter(values: FilterForm): CaseFilter {
   const { onset, report, ...rest } = values;
@@ -34,7 +84,9 @@ export function CaseListPage() {
   const { t } = useI18n();
   const navigate = useNavigate();
   const options = useCaseOptions();
-  const [filter, setFilter] = useState<CaseFilter>({});
+  const [params, setParams] = useSearchParams();
+  const filter = filterFromUrl(params);
+  const setFilter = (next: CaseFilter) => setParams(urlFromFilter(next));
   const cases = useCases(filter);
   const canWrite = useCan('cases:write');
   const rows = cases.data?.pages.flatMap((page) => page.items) ?? [];
@@ -42,13 +94,20 @@ export function CaseListPage() {
   return (
     <>
       <Typography.Title level={3}>{t('cases.title')}</Typography.Title>
-      <Form<FilterForm> layout="inline" className="page-toolbar" onFinish={(v) => setFilter(toFilter(v))}>
+      <Form<FilterForm>
+        key={params.toString()}
+        layout="inline"
+        className="page-toolbar"
+        initialValues={formFromFilter(filter)}
+        onFinish={(v) => setFilter(toFilter(v))}
+        data-testid="cases-filters"
+      >
         <Form.Item name="q">
           <Input.Search
             allowClear
             placeholder={t('cases.searchPlaceholder')}
             style={{ width: 220 }}
-            onSearch={(q) => setFilter((f) => ({ ...f, q: q.trim() || undefined }))}
+            onSearch={(q) => setFilter({ ...filter, q: q.trim() || undefined })}
           />
         </Form.Item>
         <Form.Item name="classification">
@@ -76,7 +135,7 @@ export function CaseListPage() {
         <Form.Item name="report" label={t('cases.receivedAt')}>
           <DatePicker.RangePicker style={{ width: 240 }} />
         </Form.Item>
-        <Form.Item name="sort" initialValue="received">
+        <Form.Item name="sort">
           <Select
             style={{ width: 150 }}
             options={[

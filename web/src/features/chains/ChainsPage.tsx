@@ -17,14 +17,13 @@ import { useMemo, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { useCan } from '../auth/queries.ts';
-import { classificationNames, useText } from '../dashboard/text.ts';
+import { classificationName } from '../dashboard/text.ts';
 import { ChainGraph, type ChainGraphHandle, type ColourBy } from './ChainGraph.tsx';
 import { ClusterTree } from './ClusterTree.tsx';
 import { useChains, useEditCluster, type ChainFilter } from './queries.ts';
 
 export function ChainsPage() {
-  const tx = useText();
-  const { language } = useI18n();
+  const { t } = useI18n();
   const [filter, setFilter] = useState<ChainFilter>({});
   const [colourBy, setColourBy] = useState<ColourBy>('classification');
   const [selected, setSelected] = useState<string | null>(null);
@@ -51,7 +50,7 @@ export function ChainsPage() {
 
   return (
     <Space direction="vertical" style={{ width: '100%' }} size="middle">
-      <Typography.Title level={3}>{tx('chains')}</Typography.Title>
+      <Typography.Title level={3}>{t('dashboard.chains')}</Typography.Title>
       <Space wrap>
         <DatePicker.RangePicker
           onChange={(range) =>
@@ -65,7 +64,7 @@ export function ChainsPage() {
         <Select
           style={{ minWidth: 220 }}
           allowClear
-          placeholder={tx('allClusters')}
+          placeholder={t('dashboard.allClusters')}
           value={filter.clusterId}
           data-testid="cluster-select"
           onChange={(value: string | undefined) => {
@@ -83,37 +82,44 @@ export function ChainsPage() {
           value={colourBy}
           onChange={(value) => setColourBy(value === 'cluster' ? 'cluster' : 'classification')}
           options={[
-            { value: 'classification', label: tx('byClassification') },
-            { value: 'cluster', label: tx('byCluster') },
+            { value: 'classification', label: t('dashboard.byClassification') },
+            { value: 'cluster', label: t('dashboard.byCluster') },
           ]}
         />
         <Button onClick={exportPng} data-testid="export-png" disabled={!data}>
-          {tx('exportPng')}
+          {t('dashboard.exportPng')}
         </Button>
       </Space>
       {chains.error ? <Alert type="error" message={chains.error.message} /> : null}
       {data ? (
         <>
           <Space size="large" wrap>
-            <Statistic title={tx('nodes')} value={data.nodes.length} />
-            <Statistic title={tx('edges')} value={data.edges.length} />
+            <Statistic title={t('dashboard.nodes')} value={data.nodes.length} />
+            <Statistic title={t('dashboard.edges')} value={data.edges.length} />
             <Statistic
-              title={tx('serialInterval')}
+              title={t('dashboard.serialInterval')}
               value={
                 data.serialInterval.mean === null
                   ? '—'
                   : `${data.serialInterval.mean.toFixed(1)} (n=${data.serialInterval.count})`
               }
             />
-            <Statistic title={tx('onsetBeforeSource')} value={data.checks.onsetBeforeSource.length} />
-            <Statistic title={tx('longGaps')} value={data.checks.longGaps.length} />
+            <Statistic
+              title={t('dashboard.onsetBeforeSource')}
+              value={data.checks.onsetBeforeSource.length}
+            />
+            <Statistic title={t('dashboard.longGaps')} value={data.checks.longGaps.length} />
           </Space>
           <ChainGraph ref={graph} data={data} colourBy={colourBy} onSelect={setSelected} />
           {cluster ? (
-            <Card title={`${tx('tree')}：${cluster.name}`} size="small">
+            <Card title={`${t('dashboard.tree')}：${cluster.name}`} size="small">
               {canEdit ? (
                 <Space style={{ marginBottom: 8 }}>
-                  <Input value={name} onChange={(e) => setName(e.target.value)} placeholder={tx('name')} />
+                  <Input
+                    value={name}
+                    onChange={(e) => setName(e.target.value)}
+                    placeholder={t('dashboard.name')}
+                  />
                   <ColorPicker value={colour} onChange={(value) => setColour(value.toHexString())} />
                   <Button
                     loading={editCluster.isPending}
@@ -121,7 +127,7 @@ export function ChainsPage() {
                       editCluster.mutate({ key: cluster.key, name, colour, version: cluster.version })
                     }
                   >
-                    {tx('save')}
+                    {t('dashboard.save')}
                   </Button>
                 </Space>
               ) : null}
@@ -140,18 +146,20 @@ export function ChainsPage() {
       >
         {node ? (
           <Descriptions column={1} size="small">
-            <Descriptions.Item label={tx('classification')}>
-              {classificationNames[node.classification]?.[language] ?? node.classification}
+            <Descriptions.Item label={t('dashboard.classification')}>
+              {classificationName(t, node.classification)}
             </Descriptions.Item>
-            {node.status ? <Descriptions.Item label={tx('status')}>{node.status}</Descriptions.Item> : null}
-            <Descriptions.Item label={tx('onset')}>{node.onset ?? '—'}</Descriptions.Item>
-            <Descriptions.Item label={tx('cluster')}>
+            {node.status ? (
+              <Descriptions.Item label={t('dashboard.status')}>{node.status}</Descriptions.Item>
+            ) : null}
+            <Descriptions.Item label={t('dashboard.onset')}>{node.onset ?? '—'}</Descriptions.Item>
+            <Descriptions.Item label={t('dashboard.cluster')}>
               {data?.clusters.find((c) => c.key === node.cluster)?.name ?? node.cluster}
             </Descriptions.Item>
-            <Descriptions.Item label={tx('generation')}>{node.generation ?? '—'}</Descriptions.Item>
+            <Descriptions.Item label={t('dashboard.generation')}>{node.generation ?? '—'}</Descriptions.Item>
             {node.kind === 'case' ? (
               <Descriptions.Item label="">
-                <Link to={`/cases/${node.recordId}`}>{tx('openRecord')}</Link>
+                <Link to={`/cases/${node.recordId}`}>{t('dashboard.openRecord')}</Link>
               </Descriptions.Item>
             ) : null}
           </Descriptions>

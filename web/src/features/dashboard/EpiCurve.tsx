@@ -5,7 +5,7 @@ import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import type { Dashboard } from './queries.ts';
-import { classificationColours, classificationNames } from './text.ts';
+import { classificationColours, classificationName } from './text.ts';
 
 echarts.use([BarChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
@@ -17,7 +17,7 @@ const order = ['confirmed', 'asymptomatic', 'suspected', 'excluded'];
  */
 export function EpiCurve({ days: all, until }: { days: Dashboard['epiCurve']['days']; until: string }) {
   const ref = useRef<HTMLDivElement>(null);
-  const { language } = useI18n();
+  const { language, t } = useI18n();
   useEffect(() => {
     const element = ref.current;
     if (!element) {
@@ -49,7 +49,7 @@ export function EpiCurve({ days: all, until }: { days: Dashboard['epiCurve']['da
       xAxis: { type: 'category', data: dates.map((d) => d.slice(5)) },
       yAxis: { type: 'value', minInterval: 1 },
       series: present.map((c) => ({
-        name: classificationNames[c]?.[language] ?? c,
+        name: classificationName(t, c),
         type: 'bar',
         stack: 'cases',
         itemStyle: { color: classificationColours[c] },
@@ -62,6 +62,6 @@ export function EpiCurve({ days: all, until }: { days: Dashboard['epiCurve']['da
       window.removeEventListener('resize', resize);
       chart.dispose();
     };
-  }, [all, until, language]);
+  }, [all, until, language, t]);
   return <div ref={ref} style={{ height: 280, width: '100%' }} data-testid="epi-curve" />;
 }
