@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { docxText } from '../helpers/docx-text.ts';
 import { signIn } from '../helpers/app.ts';
+import { openStatuses } from '../../src/server/contacts/contacts.repository.ts';
 import { loginAs, startHarness, type Harness } from './harness.ts';
 
 /**
@@ -39,6 +40,7 @@ beforeAll(async () => {
     .select('id')
     .where('division_code', '=', VILLAGE)
     .where('classification', '=', 'close')
+    .where('status', 'in', openStatuses)
     .orderBy('id')
     .limit(10)
     .execute();

@@ -1,6 +1,7 @@
 import { sampleCode } from '../../core/lab/codes.ts';
 import { checkCharacter } from '../../core/identity/resident-id.ts';
 import { loadConfig } from '../config/config.ts';
+import { openStatuses } from '../contacts/contacts.repository.ts';
 import { createContactOfCase } from '../contacts/contacts.service.ts';
 import type { Executor } from '../db/transaction.ts';
 import { findOutbreakByName } from '../outbreaks/outbreaks.repository.ts';
@@ -83,6 +84,8 @@ export async function loadDemoSamples(trx: Executor): Promise<boolean> {
     .where('outbreak_id', '=', outbreak.id)
     .where('division_code', 'like', '141102006%')
     .where('classification', '=', 'close')
+    // A contact already converted to a case is sampled as a case, not on the contacts' village round.
+    .where('status', 'in', openStatuses)
     .orderBy('id')
     .execute();
   const contactIds = existing.map((c) => Number(c.id)).slice(0, 60);
