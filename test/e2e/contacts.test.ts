@@ -11,6 +11,13 @@ let siteId = 0;
 
 beforeAll(async () => {
   h = await startHarness('contacts');
+  // A blank page is a script that failed: say which.
+  h.page.on('pageerror', (error) => console.error('page error:', error.message));
+  h.page.on('response', (response) => {
+    if (response.status() >= 400 && !response.url().includes('/api/')) {
+      console.error('failed to load', response.status(), response.url());
+    }
+  });
   // The demo case reported 30 hours ago: its look-back window reaches today, so its contacts' plans are live.
   const kase = await h.db.kysely
     .selectFrom('cases')
@@ -151,6 +158,29 @@ describe('a tracer’s night: contacts pasted from Excel, placed, followed up, c
       await table.getByRole('link', { name }).waitFor();
     }
     await h.shot('03-case-contacts');
+
+    // One at a time: the same case, through the form.
+    await h.page.getByTestId('open-contact-form').click();
+    const form = h.page.getByTestId('contact-form');
+    await h.page.getByTestId('contact-form-name').fill('吴六');
+    await h.page.getByTestId('contact-form-phone').fill(`1330358${suffix}`);
+    await h.page.getByTestId('exposure-kind').click();
+    await h.page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option')
+      .filter({ hasText: '探视' })
+      .first()
+      .click();
+    for (const [label, value] of [
+      ['首次暴露时间', first],
+      ['末次暴露时间', last],
+    ] as const) {
+      const input = form.getByLabel(label);
+      await input.click();
+      await input.fill(value);
+      await h.page.locator('.ant-picker-dropdown:visible .ant-picker-ok button').click();
+    }
+    await h.page.getByTestId('contact-form-submit').click();
+    await table.getByRole('link', { name: '吴六' }).waitFor();
   });
 
   it('the tracer notifies by phone; the list reads its filters from the URL', async () => {
@@ -164,7 +194,13 @@ describe('a tracer’s night: contacts pasted from Excel, placed, followed up, c
 
     await h.page.goto(`${h.baseUrl}/contacts?caseId=${caseId}&status=notified`);
     const rows = h.page.getByTestId('contacts-table').locator('tbody tr.ant-table-row');
-    await expect.poll(() => rows.count()).toBe(3);
+    await expect
+      .poll(() => rows.count())
+      .toBe(3)
+      .catch(async (error: unknown) => {
+        await h.shot('failed-list');
+        throw error;
+      });
     await h.page.waitForLoadState('networkidle');
     await h.shot('05-list-from-url');
     await h.page.getByTestId('filter-status').click();
