@@ -152,7 +152,10 @@ describe('samples and lab results', () => {
       const response = await sampler.post('/api/v1/samples/register', { code: sample.code });
       expect(response.statusCode, response.body).toBe(200);
       expect(response.json<Sample>().status).toBe('collected');
+      // The answer names whose tube it was: in full for the sampler, who may read personal data.
+      expect(response.json<{ name: string }>().name).toMatch(/^测试\d+$/);
     }
+
     const again = await sampler.post('/api/v1/samples/register', { code: samples[0]?.code });
     expect(again.statusCode).toBe(409);
     expect(again.json<{ error: { details: Array<{ field: string }> } }>().error.details[0]?.field).toBe(

@@ -6,7 +6,7 @@ import { fieldError } from '../errors/app-error.ts';
 import { decodeCursor, encodeCursor, isoDate, limitSchema } from '../http/schemas.ts';
 import { seesPersonal, type RecordActor } from '../persons/record-actor.ts';
 import { sampleColumns } from './samples.repository.ts';
-import { sampleSchema, sampleStatuses, subjectTypes } from './samples.schema.ts';
+import { sampleSchema, sampleStatuses, subjectTypes, type Sample } from './samples.schema.ts';
 import { toSample } from './samples.service.ts';
 import { qualitatives } from '../../core/lab/rules.ts';
 import { sampleSpecimens } from '../../core/lab/plans.ts';
@@ -186,4 +186,15 @@ export async function listPools(
         .map(({ name, ...row }) => ({ ...toSample(row), name: personal ? name : maskName(name) })),
     })),
   };
+}
+
+/** A sample with its person's name, masked for roles without personal data. */
+export async function withName(db: Executor, actor: RecordActor, sample: Sample): Promise<ListedSample> {
+  const person = await db
+    .selectFrom('persons')
+    .select('name')
+    .where('id', '=', sample.personId)
+    .executeTakeFirst();
+  const name = person?.name ?? '';
+  return { ...sample, name: seesPersonal(actor, true) ? name : maskName(name) };
 }

@@ -33,6 +33,7 @@ import {
 import { findSample } from './samples.repository.ts';
 import { AppError } from '../errors/app-error.ts';
 import { labRoutes } from './lab.routes.ts';
+import { listedSampleSchema, withName } from './sample-list.ts';
 import { sampleListRoutes } from './sample-list.routes.ts';
 
 const actorOf = (request: FastifyRequest): RecordActor => requireActor(request);
@@ -161,13 +162,17 @@ export async function samplesRoutes(app: App, deps: Deps): Promise<void> {
         tags,
         summary:
           'Register a scanned code: the planned sample is collected now by the current user. A code registered before is a ' +
-          '409 naming `code`; an unknown code a 404 naming `code`; a future collectedAt a 400.',
+          '409 naming `code`; an unknown code a 404 naming `code`; a future collectedAt a 400. The answer names the ' +
+          'person (masked per role) so that the sampler sees whose tube was scanned.',
         body: registerBody,
-        response: { 200: sampleSchema, ...errorResponses },
+        response: { 200: listedSampleSchema, ...errorResponses },
       },
     },
     async (request) =>
-      db.kysely.transaction().execute((trx) => registerByCode(trx, actorOf(request), request.body)),
+      db.kysely.transaction().execute(async (trx) => {
+        const actor = actorOf(request);
+        return withName(trx, actor, await registerByCode(trx, actor, request.body));
+      }),
   );
 
   app.post(

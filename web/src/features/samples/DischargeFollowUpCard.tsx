@@ -47,6 +47,7 @@ export function DischargeFollowUpCard({ caseId }: { caseId: number }) {
       <Steps
         direction="vertical"
         size="small"
+        current={data.samplings.length}
         style={{ marginTop: 12 }}
         items={data.samplings.map((s) => ({
           status: stepStatus[s.state],

@@ -1,7 +1,8 @@
 import { CheckCircleFilled, CloseCircleFilled, ScanOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Input, type InputRef, Space, Table, Tag, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
-import type { Pool, Sample } from '../../../../src/server/samples/samples.schema.ts';
+import type { ListedSample } from '../../../../src/server/samples/sample-list.ts';
+import type { Pool } from '../../../../src/server/samples/samples.schema.ts';
 import { ApiError } from '../../api/client.ts';
 import { formatInstant } from '../../app/format.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
@@ -28,7 +29,7 @@ export function RegisterPage() {
   const label = useSampleLabel();
   const input = useRef<InputRef>(null);
   const [code, setCode] = useState('');
-  const [registered, setRegistered] = useState<Sample[]>([]);
+  const [registered, setRegistered] = useState<ListedSample[]>([]);
   const [selected, setSelected] = useState<number[]>([]);
   const [last, setLast] = useState<Scan | null>(null);
   const [pools, setPools] = useState<Pool[]>([]);
@@ -50,7 +51,12 @@ export function RegisterPage() {
         onSuccess: (sample) => {
           setRegistered((list) => [sample, ...list]);
           setSelected((ids) => [...ids, sample.id]);
-          setLast({ code: scanned, ok: true, text: t('samples.register.ok'), at: Date.now() });
+          setLast({
+            code: scanned,
+            ok: true,
+            text: `${sample.name} · ${t('samples.register.ok')}`,
+            at: Date.now(),
+          });
         },
         onError: (error) => setLast({ code: scanned, ok: false, text: errorText(error), at: Date.now() }),
         onSettled: focus,
@@ -71,6 +77,7 @@ export function RegisterPage() {
             list.map((s) => (members.has(s.id) ? { ...s, poolId: created.id, poolCode: created.code } : s)),
           );
           setSelected([]);
+          setLast(null);
         },
         onSettled: focus,
       },
@@ -140,7 +147,7 @@ export function RegisterPage() {
         {pool.isError ? (
           <Alert type="error" showIcon style={{ marginBottom: 12 }} title={errorText(pool.error)} />
         ) : null}
-        <Table<Sample>
+        <Table<ListedSample>
           rowKey="id"
           size="small"
           pagination={false}
@@ -153,6 +160,7 @@ export function RegisterPage() {
           }}
           columns={[
             { title: t('samples.code'), dataIndex: 'code', render: (v: string) => <code>{v}</code> },
+            { title: t('samples.name'), dataIndex: 'name' },
             {
               title: t('samples.specimen'),
               dataIndex: 'specimen',

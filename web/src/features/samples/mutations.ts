@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { ImportResult } from '../../../../src/server/samples/lab-import.ts';
-import type { Pool, Sample, SuggestionView } from '../../../../src/server/samples/samples.schema.ts';
+import type { ListedSample } from '../../../../src/server/samples/sample-list.ts';
+import type { Pool, SuggestionView } from '../../../../src/server/samples/samples.schema.ts';
 import { api, ApiError } from '../../api/client.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { useMe } from '../auth/queries.ts';
@@ -19,7 +20,7 @@ function useSampleMutation<T, R>(request: (input: T) => Promise<R>) {
 
 export function useRegisterSample() {
   return useSampleMutation((input: { code: string }) =>
-    api<Sample>('POST', '/api/v1/samples/register', input),
+    api<ListedSample>('POST', '/api/v1/samples/register', input),
   );
 }
 
