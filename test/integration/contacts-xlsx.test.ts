@@ -61,6 +61,15 @@ async function upload(
   });
 }
 
+async function auditCount(action: string): Promise<number> {
+  const row = await t.db.kysely
+    .selectFrom('audit_events')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('action', '=', action)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
 async function contactsOfCase(): Promise<number> {
   const list = await tracer.get(`/api/v1/contacts?caseId=${caseId}&limit=500`);
   return list.json<{ items: unknown[] }>().items.length;
@@ -107,6 +116,7 @@ describe('contacts from .xlsx', () => {
       ],
       [],
     ]);
+    const createdBefore = await auditCount('contact.create');
     const preview = await upload(tracer, bytes);
     expect(preview.statusCode, preview.body).toBe(200);
     const report = preview.json<Report>();
@@ -121,11 +131,15 @@ describe('contacts from .xlsx', () => {
       place: '接触地点',
     });
     expect(await contactsOfCase()).toBe(0);
+    // The preview rolled back everything it wrote, its audit events too.
+    expect(await auditCount('contact.create')).toBe(createdBefore);
 
     const committed = await upload(tracer, bytes, { commit: true });
     expect(committed.statusCode, committed.body).toBe(200);
     expect(committed.json<Report>()).toMatchObject({ committed: true, created: 2, errors: [] });
     expect(await contactsOfCase()).toBe(2);
+    expect(await auditCount('contacts.import')).toBe(1);
+    expect(await auditCount('contact.create')).toBe(createdBefore + 2);
     const ids = committed.json<Report>().contactIds;
     const details = await Promise.all(
       ids.map(async (id) =>
@@ -285,6 +299,8 @@ describe('contacts from .xlsx', () => {
     expect(row?.[2]).toMatch(/\*{4,}/);
     expect(all.some((r) => r.includes(residentId(401)) || r.includes('13800004001'))).toBe(false);
 
+    // Every export is audited (it carries personal data out), masked or not.
+    expect(await auditCount('contacts.export')).toBe(3);
     const none = await read(tracer, `caseId=${caseId}&status=released`);
     expect(none).toHaveLength(1);
     const bad = await tracer.get('/api/v1/contacts/export.xlsx?status=sleeping');
