@@ -23,6 +23,17 @@ async function receivedBetween(from: string, to: string): Promise<number> {
   return Number(row.n);
 }
 
+/** The list's table shows exactly `n` records (all on the first page: the demo is small). */
+async function expectRows(testId: string, n: number): Promise<void> {
+  const rows = h.page.getByTestId(testId).locator('tbody tr[data-row-key]');
+  if (n === 0) {
+    await h.page.getByTestId(testId).locator('.ant-empty').waitFor();
+  } else {
+    await rows.nth(n - 1).waitFor();
+  }
+  await expect(rows.count()).resolves.toBe(n);
+}
+
 describe('the command dashboard', () => {
   it('shows the demo outbreak’s numbers to the commander, then the chains graph, exported as a PNG', async () => {
     const zone = 'Asia/Shanghai';
@@ -54,6 +65,40 @@ describe('the command dashboard', () => {
 
     await h.page.getByTestId('dash-new-today').click();
     await h.page.waitForURL(`**/cases?reportFrom=${today}&reportTo=${today}`);
+    await expectRows('cases-table', expectedToday);
+
+    // The streak opens the confirmed cases: the list applies the filter it read from the URL.
+    const confirmed = await h.db.kysely
+      .selectFrom('cases')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('archived', '=', 0)
+      .where('classification', '=', 'confirmed')
+      .where('division_code', 'like', '141102%')
+      .executeTakeFirstOrThrow();
+    expect(Number(confirmed.n)).toBeGreaterThan(0);
+    await h.page.goto(`${h.baseUrl}/`);
+    await h.page.getByTestId('dash-streak').click();
+    await h.page.waitForURL('**/cases?classification=confirmed');
+    await expectRows('cases-table', Number(confirmed.n));
+    await h.page.getByTestId('cases-filters').getByText('确诊').waitFor();
+    await h.shot('02-confirmed-cases');
+
+    // Contacts who became cases: the contacts list with status=converted shows exactly them.
+    const converted = await h.db.kysely
+      .selectFrom('contacts')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('status', '=', 'converted')
+      .where('division_code', 'like', '141102%')
+      .executeTakeFirstOrThrow();
+    expect(Number(converted.n)).toBeGreaterThan(0);
+    await h.page.goto(`${h.baseUrl}/`);
+    await expect(h.page.getByTestId('dash-became-cases').getAttribute('data-value')).resolves.toBe(
+      String(converted.n),
+    );
+    await h.page.getByTestId('dash-became-cases').click();
+    await h.page.waitForURL('**/contacts?status=converted');
+    await expectRows('contacts-table', Number(converted.n));
+    await h.shot('03-converted-contacts');
 
     await h.page.goto(`${h.baseUrl}/chains`);
     const graph = h.page.getByTestId('chain-graph');
@@ -61,7 +106,7 @@ describe('the command dashboard', () => {
     await expect(graph.getAttribute('data-nodes')).resolves.toBe(
       String(Number(cases.n) + Number(contacts.n)),
     );
-    await h.shot('02-chains');
+    await h.shot('04-chains');
     const [download] = await Promise.all([
       h.page.waitForEvent('download'),
       h.page.getByTestId('export-png').click(),
