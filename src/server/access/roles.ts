@@ -125,16 +125,17 @@ const grants = {
   /** Contacts, exposures, plans and lists (DESIGN §2: tracers and investigators; site staff and the command read). */
   'contacts:read': ['commander', 'lead', 'investigator', 'tracer', 'site_staff'],
   'contacts:write': ['lead', 'investigator', 'tracer'],
-  /** Converting a contact into a case reports a case. */
-  'contacts:convert': ['lead', 'investigator'],
+  /** Converting a contact into a case reports a case; the tracer who follows the contact does it (issue 4). */
+  'contacts:convert': ['lead', 'investigator', 'tracer'],
   'tracing:write': ['lead', 'investigator', 'tracer'],
   /** Recording the result of a planned contact test until the samples feature records lab results. */
   'contact-tests:write': ['lead', 'investigator', 'sampler', 'lab'],
   'sites:read': ['commander', 'lead', 'investigator', 'tracer', 'site_staff'],
   'sites:write': ['lead', 'investigator'],
-  'placements:write': ['lead', 'investigator', 'site_staff'],
-  'follow-ups:write': ['lead', 'investigator', 'site_staff'],
-  'alerts:write': ['lead', 'investigator', 'site_staff'],
+  /** Tracers place the contacts they find and watch them (DESIGN §2: contacts, phone tracing, follow-ups). */
+  'placements:write': ['lead', 'investigator', 'tracer', 'site_staff'],
+  'follow-ups:write': ['lead', 'investigator', 'tracer', 'site_staff'],
+  'alerts:write': ['lead', 'investigator', 'tracer', 'site_staff'],
   /** Names and colours of transmission clusters. */
   'clusters:write': ['commander', 'lead', 'investigator'],
   /** The 疫情日报 goes to the command office, so commanders read it; the team lead's staff write it. */
