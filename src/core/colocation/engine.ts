@@ -1,6 +1,6 @@
-import { buildCaseIndex, type CaseIndex } from './case-index.ts';
-import { PairLog, sumPairs } from './pair-sort.ts';
-import { farSlots } from './slot-index.ts';
+import { buildCaseIndex } from './case-index.ts';
+import { sumPairs } from './pair-sort.ts';
+import { scanOnThreads } from './parallel.ts';
 import type { CaseVisitColumns, MatchRows, TimeWindow, VisitColumns } from './types.ts';
 
 export type ContactOptions = {
@@ -8,12 +8,19 @@ export type ContactOptions = {
   tolerance?: number;
   /** Only case visits intersecting this window count, clipped to it. */
   window?: TimeWindow;
+  /**
+   * Threads for the scan (default 1). More take effect when the visit columns live in SharedArrayBuffers,
+   * the log has at least a million visits and the workers (startScanWorkers) are ready; the rows are the
+   * same either way.
+   */
+  threads?: number;
 };
 
 export type CompanionOptions = {
   /** Minimum total overlap of a (person, case) pair over all cells, in seconds (default 600). */
   minOverlap?: number;
   window?: TimeWindow;
+  threads?: number;
 };
 
 /**
@@ -27,8 +34,11 @@ export function matchContacts(
   visits: VisitColumns,
   options: ContactOptions = {},
 ): MatchRows {
-  const index = buildCaseIndex(caseVisits, caseVisits.place, options.tolerance ?? 1800, options.window);
-  return sumPairs(scan(index, visits, visits.place), index.groupCase, index.groupLocation);
+  const tolerance = options.tolerance ?? 1800;
+  const index = buildCaseIndex(caseVisits, caseVisits.place, tolerance, options.window);
+  const task = { cases: caseVisits, byCell: false, tolerance, window: options.window, visits };
+  const pairs = scanOnThreads(options.threads ?? 1, index, task, visits.place);
+  return sumPairs(pairs, index.groupCase, index.groupLocation);
 }
 
 /**
@@ -44,68 +54,10 @@ export function matchCompanions(
     throw new TypeError('companions need the cell column of the visits and of the case visits');
   }
   const index = buildCaseIndex(caseVisits, caseVisits.cell, 0, options.window);
-  const rows = sumPairs(scan(index, visits, visits.cell), index.groupCase, index.groupLocation);
+  const task = { cases: caseVisits, byCell: true, tolerance: 0, window: options.window, visits };
+  const pairs = scanOnThreads(options.threads ?? 1, index, task, visits.cell);
+  const rows = sumPairs(pairs, index.groupCase, index.groupLocation);
   return keepPairsAtLeast(rows, options.minOverlap ?? 600);
-}
-
-/**
- * The one pass over the visit columns. Every visit takes the same steps (its slots on the grid, clamped
- * with branches that depend on its time only; one read of its location's row), so the loop has no branch
- * that depends on whether the visit's place is a case place; only the few visits that touch a covered slot
- * go on to the exact join with the location's intervals (see SlotIndex for its two disjoint sets).
- */
-function scan(index: CaseIndex, visits: VisitColumns, locations: Int32Array): PairLog {
-  const pairs = new PairLog();
-  const { lo, hi, person: casePerson, group, offsets, maxLocation } = index;
-  const { origin, perSlot, slots, row, nextCovered, lists, active } = index.slots;
-  const { person, start, end } = visits;
-  const n = visits.length;
-  for (let i = 0; i < n; i++) {
-    const l = locations[i] ?? -1;
-    if (l < 0 || l > maxLocation) {
-      continue;
-    }
-    const vs = start[i] ?? 0;
-    const ve = end[i] ?? 0;
-    // Clamped before the integer truncation, which then equals the floor. The end slot is exclusive.
-    const x = (vs - origin) * perSlot;
-    const a = (x < 0 ? 0 : x > slots ? slots : x) | 0;
-    const y = (ve - origin) * perSlot + 1;
-    const b = (y < 0 ? 0 : y > slots ? slots : y) | 0;
-    const at = row[l] ?? 0;
-    // The shared empty row (at 0) lets through only visits longer than farSlots slots; nothing is there.
-    if ((nextCovered[at + a] ?? farSlots) >= b - a || at === 0) {
-      continue;
-    }
-    const p = person[i] ?? -1;
-    let k = offsets[l] ?? 0;
-    if (x >= 0) {
-      const e = 2 * (at + a);
-      for (let f = lists[e] ?? 0; f < (lists[e + 2] ?? 0); f++) {
-        const j = active[f] ?? 0;
-        const cl = lo[j] ?? 0;
-        const ch = hi[j] ?? 0;
-        if (cl < ve && ch > vs && casePerson[j] !== p) {
-          pairs.add(p, group[j] ?? 0, (ve < ch ? ve : ch) - (vs > cl ? vs : cl));
-        }
-      }
-      k = lists[e + 3] ?? 0;
-    }
-    // A visit starting before the grid walks its whole bucket. Sorted by start: stop at the first interval
-    // starting at or after the visit's end.
-    const last = offsets[l + 1] ?? 0;
-    for (; k < last; k++) {
-      const cl = lo[k] ?? 0;
-      if (cl >= ve) {
-        break;
-      }
-      const ch = hi[k] ?? 0;
-      if (ch > vs && casePerson[k] !== p) {
-        pairs.add(p, group[k] ?? 0, (ve < ch ? ve : ch) - (vs > cl ? vs : cl));
-      }
-    }
-  }
-  return pairs;
 }
 
 function keepPairsAtLeast(rows: MatchRows, minOverlap: number): MatchRows {
