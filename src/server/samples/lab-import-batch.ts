@@ -33,6 +33,15 @@ function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
   return out;
 }
 
+/**
+ * The jurisdiction test as an expression no index matches: looked up by primary key (or pool), the rows are
+ * few, and a `like` here lets a planner with stale statistics (a table bulk-loaded since its last analyse)
+ * scan a division index over the whole district for every chunk.
+ */
+function inScope(scope: string) {
+  return sql<boolean>`substr(division_code, 1, ${sql.lit(scope.length)}) = ${scope}`;
+}
+
 /** Every sample and pool the file names, looked up in chunks; outside the scope reads as unknown. */
 async function lookUpTargets(
   trx: Executor,
@@ -55,7 +64,7 @@ async function lookUpTargets(
       .selectFrom('samples')
       .select(sampleColumns)
       .where('id', 'in', ids)
-      .where('division_code', 'like', `${scope}%`)
+      .where(inScope(scope))
       .execute();
     for (const row of found) {
       // Results are for collected samples: a planned or cancelled one was never in the lab's hands.
@@ -69,7 +78,7 @@ async function lookUpTargets(
       .selectFrom('samples')
       .select(sampleColumns)
       .where('pool_id', 'in', ids)
-      .where('division_code', 'like', `${scope}%`)
+      .where(inScope(scope))
       .orderBy('id')
       .execute();
     for (const member of members) {
@@ -214,7 +223,8 @@ async function applySampleBatch(
         version: (eb) => eb('version', '+', 1),
       })
       .where('id', 'in', ids)
-      .where('status', 'in', ['collected', 'received', 'tested'])
+      // Written as an exclusion so that the primary key, not the status index, finds the rows.
+      .where('status', 'not in', ['planned', 'cancelled'])
       .execute();
   }
   for (const test of tests.values()) {
