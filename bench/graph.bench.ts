@@ -6,6 +6,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
 import { chromium } from 'playwright-core';
+import { z } from 'zod';
 import { ensureWebBuilt } from '../src/cli/web-build.ts';
 import { buildApp } from '../src/server/app.ts';
 import { loadConfig } from '../src/server/config/config.ts';
@@ -97,6 +98,50 @@ try {
   const firstRender = Date.now() - started;
   const nodes = await graph.getAttribute('data-nodes');
   const buildMs = await graph.getAttribute('data-render-ms');
+  const layoutMs = await graph.getAttribute('data-layout-ms');
+  const graphStartedAt = await graph.getAttribute('data-started-at');
+  await page.locator('[data-testid="chain-graph"][data-drawn-at]').waitFor();
+  const drawnAt = await graph.getAttribute('data-drawn-at');
+  const edgesStarted = Date.now();
+  await page.locator('[data-testid="chain-graph"][data-edges]').waitFor();
+  const edgesShown = Date.now() - started;
+  const edgesWait = Date.now() - edgesStarted;
+  const edgesMs = await graph.getAttribute('data-edges-ms');
+  // Where the first render went: the page's own timeline (navigation start = 0).
+  const timing = z.object({
+    domContentLoaded: z.number(),
+    apiStart: z.number(),
+    apiEnd: z.number(),
+    apiBytes: z.number(),
+    drawn: z.number(),
+  });
+  const timeline = timing.parse(
+    await page.evaluate(
+      `(() => {
+      const nav = performance.getEntriesByType('navigation')[0];
+      const api = performance.getEntriesByType('resource').filter((e) => e.name.includes('/api/v1/chains'))[0];
+      return {
+        domContentLoaded: nav ? Math.round(nav.domContentLoadedEventEnd) : -1,
+        apiStart: api ? Math.round(api.startTime) : -1,
+        apiEnd: api ? Math.round(api.responseEnd) : -1,
+        apiBytes: api ? api.encodedBodySize : -1,
+        drawn: Math.round(performance.now()),
+      };
+    })()`,
+    ),
+  );
+  // The server's part alone, without the browser: the same request in-process.
+  const cookies = await context.cookies();
+  const serverStart = performance.now();
+  const direct = await app.inject({
+    method: 'GET',
+    url: '/api/v1/chains',
+    headers: { cookie: cookies.map((c) => `${c.name}=${c.value}`).join('; ') },
+  });
+  const serverMs = Math.round(performance.now() - serverStart);
+  if (direct.statusCode !== 200) {
+    throw new Error(`chains API answered ${direct.statusCode}`);
+  }
   const edges = await page.evaluate(async () => {
     const r = await fetch('/api/v1/chains');
     const body: unknown = await r.json();
@@ -138,8 +183,15 @@ try {
       '',
       '| step | ms |',
       '|---|---|',
-      `| first render (navigate → graph drawn, incl. API) | ${firstRender} |`,
-      `| graph build + sigma first frame (in page) | ${buildMs ?? '?'} |`,
+      `| first render: nodes on screen (requestAnimationFrame after sigma's first frame; page clock from navigation start, incl. API) | ${drawnAt ?? '?'} |`,
+      `| nodes seen by the test driver (wall, from before page.goto) | ${firstRender} |`,
+      `| page loaded (DOMContentLoaded, after navigation start) | ${String(timeline.domContentLoaded)} |`,
+      `| chains API request sent → response received (in page) | ${String(timeline.apiStart)} → ${String(timeline.apiEnd)} (${String(timeline.apiBytes)} bytes) |`,
+      `| chains API in-process (server only, second request) | ${serverMs} |`,
+      `| graph component starts drawing (after navigation start) | ${graphStartedAt ?? '?'} |`,
+      `| layout (in page) | ${layoutMs ?? '?'} |`,
+      `| graph build + sigma first frame of the nodes (in page, incl. layout) | ${buildMs ?? '?'} |`,
+      `| edges added (second stage, in page) / edges on screen after navigation start | ${edgesMs ?? '?'} / ${edgesShown} (waited ${edgesWait}) |`,
       `| 10 wheel zooms + 30-step drag | ${interactMs} |`,
       `| frame gap median / p95 during the interaction | ${median.toFixed(1)} / ${p95.toFixed(1)} |`,
       '',

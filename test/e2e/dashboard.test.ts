@@ -106,6 +106,7 @@ describe('the command dashboard', () => {
     await expect(graph.getAttribute('data-nodes')).resolves.toBe(
       String(Number(cases.n) + Number(contacts.n)),
     );
+    await h.page.locator('[data-testid="chain-graph"][data-edges]').waitFor();
     await h.shot('04-chains');
     const [download] = await Promise.all([
       h.page.waitForEvent('download'),

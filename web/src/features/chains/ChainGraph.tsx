@@ -34,8 +34,10 @@ export const ChainGraph = forwardRef<
       return undefined;
     }
     const started = performance.now();
+    element.dataset.startedAt = String(Math.round(started));
     const clusterColour = new Map(data.clusters.map((c) => [c.key, c.colour]));
     const positions = clusterLayout(data);
+    element.dataset.layoutMs = String(Math.round(performance.now() - started));
     const graph = new Graph({ multi: false, type: 'mixed' });
     for (const node of data.nodes) {
       const at = positions.get(node.id) ?? { x: 0, y: 0 };
@@ -50,18 +52,6 @@ export const ChainGraph = forwardRef<
             : (classificationColours[node.classification] ?? '#999999'),
       });
     }
-    for (const edge of data.edges) {
-      if (
-        graph.hasNode(edge.source) &&
-        graph.hasNode(edge.target) &&
-        !graph.hasEdge(edge.source, edge.target)
-      ) {
-        graph.addEdge(edge.source, edge.target, {
-          size: edge.kind === 'co_exposure' ? 0.5 : 1,
-          color: edgeColours[edge.kind] ?? '#bfbfbf',
-        });
-      }
-    }
     const renderer = new Sigma(graph, element, {
       renderLabels: data.nodes.length <= 2000,
       labelRenderedSizeThreshold: 8,
@@ -75,7 +65,35 @@ export const ChainGraph = forwardRef<
     graphRef.current = graph;
     element.dataset.renderMs = String(Math.round(performance.now() - started));
     element.dataset.nodes = String(graph.order);
+    // Drawn in two stages: the nodes' first frame, then the edges. Under software WebGL the 20k edges of a
+    // city's chains would otherwise hold the first picture back.
+    const addEdges = () => {
+      const edgesStarted = performance.now();
+      for (const edge of data.edges) {
+        if (
+          graph.hasNode(edge.source) &&
+          graph.hasNode(edge.target) &&
+          !graph.hasEdge(edge.source, edge.target)
+        ) {
+          graph.addEdge(edge.source, edge.target, {
+            size: edge.kind === 'co_exposure' ? 0.5 : 1,
+            color: edgeColours[edge.kind] ?? '#bfbfbf',
+          });
+        }
+      }
+      element.dataset.edgesMs = String(Math.round(performance.now() - edgesStarted));
+      element.dataset.edges = String(graph.size);
+    };
+    // Sigma drew the nodes in its constructor; the next animation frame puts them on screen, and the edges
+    // are added after it, so they never hold the first picture back.
+    let stage: number | undefined;
+    const frame = window.requestAnimationFrame(() => {
+      element.dataset.drawnAt = String(Math.round(performance.now()));
+      stage = window.setTimeout(addEdges, 0);
+    });
     return () => {
+      window.cancelAnimationFrame(frame);
+      window.clearTimeout(stage);
       renderer.kill();
       sigmaRef.current = null;
       graphRef.current = null;

@@ -21,6 +21,9 @@ export function useChains(filter: ChainFilter) {
       }
       return api<ChainsResponse>('GET', `/api/v1/chains?${params.toString()}`);
     },
+    // A city's chains are megabytes: comparing each refetch with the last one, object by object, costs more
+    // than drawing it again.
+    structuralSharing: false,
   });
 }
 
