@@ -1,5 +1,5 @@
 // First render and pan/zoom of a 10k-node transmission graph in headless Chromium (the web app's chains page).
-//   node --import tsx bench/graph.bench.ts [--cases 2000] [--contacts 8000]
+//   node --import tsx bench/graph.bench.ts [--cases 2000] [--contacts 8000] [--swiftshader]
 import fs from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
@@ -16,7 +16,12 @@ import { loadDemo } from '../src/server/demo/demo.ts';
 import { CHROMIUM } from '../test/setup/browser.ts';
 
 const { values } = parseArgs({
-  options: { cases: { type: 'string', default: '2000' }, contacts: { type: 'string', default: '8000' } },
+  options: {
+    cases: { type: 'string', default: '2000' },
+    contacts: { type: 'string', default: '8000' },
+    // WebGL through ANGLE's SwiftShader backend instead of --disable-gpu's fallback.
+    swiftshader: { type: 'boolean', default: false },
+  },
 });
 const cases = Number(values.cases);
 const contacts = Number(values.contacts);
@@ -75,7 +80,7 @@ const context = await chromium.launchPersistentContext(profile, {
   args: [
     '--headless',
     '--no-sandbox',
-    '--disable-gpu',
+    ...(values.swiftshader ? ['--use-angle=swiftshader', '--enable-unsafe-swiftshader'] : ['--disable-gpu']),
     '--disable-quic',
     '--no-first-run',
     '--disable-background-networking',
@@ -177,7 +182,7 @@ try {
   const median = gaps[Math.floor(gaps.length / 2)] ?? 0;
   process.stdout.write(
     [
-      `graph bench: ${nodes ?? '?'} nodes, ${edges} edges; load average ${loadavg()
+      `graph bench (${values.swiftshader ? '--use-angle=swiftshader --enable-unsafe-swiftshader' : '--disable-gpu'}): ${nodes ?? '?'} nodes, ${edges} edges; load average ${loadavg()
         .map((x) => x.toFixed(1))
         .join(' ')}`,
       '',
