@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rebuildDashboardCounters } from '../../src/server/dashboard/dashboard-counters.ts';
+import type { NewSampleRow } from '../../src/server/db/schema.ts';
+import { upsertPlanned } from '../../src/server/samples/samples.repository.ts';
 import { dashboardOf, type DashboardSource } from '../../src/server/dashboard/dashboard.service.ts';
 import { createTestApp, type Session, type TestApp } from '../helpers/app.ts';
 import { at, contactBody, day, makeOutbreak } from './contacts-fixtures.ts';
@@ -228,5 +230,77 @@ describe('dashboard counters', () => {
     const before = await counterRows();
     await rebuildDashboardCounters(t.db);
     expect(await counterRows()).toEqual(before);
+  });
+
+  it('equal a recount after multi-row inserts, updates, upserts and deletes of samples', async () => {
+    const k = t.db.kysely;
+    const person = await k.selectFrom('persons').select('id').orderBy('id').executeTakeFirstOrThrow();
+    const at = new Date().toISOString();
+    const sample = (i: number, status: string): NewSampleRow => ({
+      outbreak_id: i % 3 === 0 ? null : outbreakId,
+      subject_type: 'person',
+      subject_id: 90_000 + i,
+      person_id: Number(person.id),
+      division_code: i % 2 === 0 ? '141102001001' : '141102002001',
+      source: 'manual',
+      plan_ref: null,
+      contact_test_id: null,
+      planned_date: i % 4 === 0 ? null : day(i % 3),
+      window_end: null,
+      specimen: 'throat_swab',
+      replicate: 1,
+      label: null,
+      status,
+      collected_at: null,
+      collected_by: null,
+      lab: null,
+      received_at: null,
+      tested_at: null,
+      pool_id: null,
+      retest_of_pool_id: null,
+      result: null,
+      task_id: null,
+      created_at: at,
+      updated_at: at,
+      version: 1,
+    });
+    const expectCountersEqualRebuild = async () => {
+      await expectCountersEqualRecount();
+      const kept = await counterRows();
+      await rebuildDashboardCounters(t.db);
+      expect(await counterRows()).toEqual(kept);
+    };
+
+    // One INSERT of 40 rows over several counter keys (the same key many times).
+    await k
+      .insertInto('samples')
+      .values(Array.from({ length: 40 }, (_, i) => sample(i, i % 5 === 0 ? 'cancelled' : 'planned')))
+      .execute();
+    await expectCountersEqualRebuild();
+
+    // One UPDATE moving many rows between statuses, another touching no counted column.
+    const moved = await k
+      .updateTable('samples')
+      .set({ status: 'collected', collected_at: at })
+      .where('subject_id', '>=', 90_000)
+      .where('subject_id', '<', 90_025)
+      .where('status', '=', 'planned')
+      .executeTakeFirst();
+    expect(Number(moved.numUpdatedRows)).toBeGreaterThan(10);
+    await k.updateTable('samples').set({ label: '批量' }).where('subject_id', '>=', 90_000).execute();
+    await expectCountersEqualRebuild();
+
+    // Insert-or-revive in one statement: cancelled rows come back as planned, new rows are inserted.
+    await k.transaction().execute((trx) =>
+      upsertPlanned(
+        trx,
+        Array.from({ length: 50 }, (_, i) => sample(i, 'planned')),
+      ),
+    );
+    await expectCountersEqualRebuild();
+
+    // One DELETE of many rows.
+    await k.deleteFrom('samples').where('subject_id', '>=', 90_030).execute();
+    await expectCountersEqualRebuild();
   });
 });

@@ -15,6 +15,7 @@ import * as contactsQuarantine from './migrations/20261128-0005-contacts-quarant
 import * as chainsDashboard from './migrations/20261128-0007-chains-dashboard.ts';
 import * as samples from './migrations/20261128-0006-samples.ts';
 import * as dashboardCounters from './migrations/20261128-0008-dashboard-counters.ts';
+import * as statementCounters from './migrations/20261128-0009-statement-counters.ts';
 
 /** Every migration, in order. Names are frozen once landed; add new files at the end. */
 const migrations: Record<string, { up: MigrationFn }> = {
@@ -26,6 +27,7 @@ const migrations: Record<string, { up: MigrationFn }> = {
   '20261128-0007-chains-dashboard': chainsDashboard,
   '20261128-0006-samples': samples,
   '20261128-0008-dashboard-counters': dashboardCounters,
+  '20261128-0009-statement-counters': statementCounters,
 };
 
 class StaticProvider implements MigrationProvider {
