@@ -37,7 +37,7 @@ export async function buildDayList(
     return { date: query.date, division: query.division, total: 0, collected: 0, groups: [] };
   }
   await syncContactSamples(trx, { dueDate: query.date, scope });
-  const rows = await trx
+  const listed = trx
     .selectFrom('samples as s')
     .innerJoin('persons as p', 'p.id', 's.person_id')
     .leftJoin('divisions as d', 'd.code', 's.division_code')
@@ -65,18 +65,25 @@ export async function buildDayList(
       'q.name as site_name',
       'q.address as site_address',
     ])
-    .where('s.division_code', 'like', `${scope}%`)
-    .where('s.status', 'in', ['planned', 'collected', 'received', 'tested'])
-    .where('s.planned_date', '<=', query.date)
-    .where((eb) =>
-      eb.or([
-        eb('s.planned_date', '=', query.date),
-        eb.and([eb('s.window_end', '>=', query.date), eb('s.status', '=', 'planned')]),
-      ]),
-    )
-    .orderBy('s.division_code')
-    .orderBy('p.name')
-    .orderBy('s.id')
+    .where('s.division_code', 'like', `${scope}%`);
+  // Two disjoint branches, each on its own index: what is due on the day (samples_day), and the planned
+  // samples of an earlier day whose window is still open (samples_open_window: a window that outlasts its
+  // first day, the condition repeated so that the partial index applies). As one OR the planner walked every
+  // sample planned before the day.
+  const dueOnDay = listed
+    .where('s.planned_date', '=', query.date)
+    .where('s.status', 'in', ['planned', 'collected', 'received', 'tested']);
+  const stillOpen = listed
+    .whereRef('s.window_end', '>', 's.planned_date')
+    .where('s.window_end', '>=', query.date)
+    .where('s.status', '=', 'planned')
+    .where('s.planned_date', '<', query.date);
+  const rows = await trx
+    .selectFrom(dueOnDay.unionAll(stillOpen).as('u'))
+    .selectAll()
+    .orderBy('u.division_code')
+    .orderBy('u.name')
+    .orderBy('u.id')
     .execute();
   const personal = seesPersonal(actor, true);
   const groups = new Map<string, DayList['groups'][number]>();

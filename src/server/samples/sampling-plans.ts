@@ -65,11 +65,19 @@ export async function syncContactSamples(
   }
   // Cancel first: a test re-planned on a day that already had a sample revives that sample for the new test.
   const at = now();
-  const cancelled = await trx
+  let cancelling = trx
     .updateTable('samples')
     .set({ status: 'cancelled', updated_at: at, version: (eb) => eb('version', '+', 1) })
     .where('status', '=', 'planned')
-    .where('division_code', 'like', `${filter.scope}%`)
+    .where('division_code', 'like', `${filter.scope}%`);
+  if (filter.dueDate !== undefined) {
+    // A contact test's samples are due on the test's day only (window = that day), so one day's list needs
+    // only that day's cancelled: the day index finds them instead of a scan of every sample. Other days'
+    // samples of cancelled tests are cancelled by their own day's list, a re-plan (contactIds) or the
+    // outbreak-wide sync.
+    cancelling = cancelling.where('planned_date', '=', filter.dueDate);
+  }
+  const cancelled = await cancelling
     .where('contact_test_id', 'in', (eb) => {
       const cancelledTests = eb.selectFrom('contact_tests').select('id').where('status', '=', 'cancelled');
       // One contact's plan restarting looks at that contact's tests only, not at every cancelled test.

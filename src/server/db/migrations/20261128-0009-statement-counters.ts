@@ -3,6 +3,8 @@ import type { MigrationFn } from '../columns.ts';
 import { NO_END } from './20261128-0008-dashboard-counters.ts';
 
 /**
+ * Both databases: a partial index for the day list's open sampling windows (see `up`).
+ *
  * PostgreSQL: the samples counter (migration 0008) kept by statement-level triggers instead of row-level
  * ones. Row by row, a bulk update of 50k samples upserted the same few counter rows 100k times, each upsert
  * leaving a dead tuple version behind for the next one to step over (29 to 52 s instead of 1 to 2 s). Here each
@@ -57,6 +59,12 @@ $fn$`,
 }
 
 export const up: MigrationFn = async (db) => {
+  // The day list's open windows (planned before the day, window still open): only samples whose window
+  // spans more than their first day (discharge follow-up) can be such, and they are few; a contact test's
+  // window is its due day. Both databases use a partial index whose condition the query repeats.
+  await sql
+    .raw('create index samples_open_window on samples (window_end, status) where window_end > planned_date')
+    .execute(db);
   if (!(db.getExecutor().adapter instanceof PostgresAdapter)) {
     return;
   }
