@@ -1,5 +1,6 @@
 import { poolCode, sampleCode } from '../../core/lab/codes.ts';
 import { maskAddress, maskName, maskPhone } from '../../core/identity/masking.ts';
+import { sql } from 'kysely';
 import type { Executor } from '../db/transaction.ts';
 import { seesPersonal, type RecordActor } from '../persons/record-actor.ts';
 import type { DayList } from './samples.schema.ts';
@@ -76,7 +77,7 @@ export async function buildDayList(
   const stillOpen = listed
     .whereRef('s.window_end', '>', 's.planned_date')
     .where('s.window_end', '>=', query.date)
-    .where('s.status', '=', 'planned')
+    .where('s.status', '=', sql.lit('planned'))
     .where('s.planned_date', '<', query.date);
   const rows = await trx
     .selectFrom(dueOnDay.unionAll(stillOpen).as('u'))

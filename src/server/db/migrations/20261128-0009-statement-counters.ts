@@ -61,9 +61,13 @@ $fn$`,
 export const up: MigrationFn = async (db) => {
   // The day list's open windows (planned before the day, window still open): only samples whose window
   // spans more than their first day (discharge follow-up) can be such, and they are few; a contact test's
-  // window is its due day. Both databases use a partial index whose condition the query repeats.
+  // window is its due day. Both databases use a partial index whose condition the query repeats (the
+  // status as a literal: SQLite matches a partial index's terms against constants, not parameters); its
+  // columns answer the rest of the condition without reading the table.
   await sql
-    .raw('create index samples_open_window on samples (window_end, status) where window_end > planned_date')
+    .raw(
+      "create index samples_open_window on samples (planned_date, window_end, division_code) where status = 'planned' and window_end > planned_date",
+    )
     .execute(db);
   if (!(db.getExecutor().adapter instanceof PostgresAdapter)) {
     return;
