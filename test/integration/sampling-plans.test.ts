@@ -164,6 +164,33 @@ describe('plans regenerate when their inputs change, in the same request', () =>
     expect(sync.json<{ planned: number; cancelled: number }>()).toEqual({ planned: 0, cancelled: 0 });
   });
 
+  it('a release cancels the planned samples in the same request; what was collected stays', async () => {
+    const version = async () =>
+      (await investigator.get(`/api/v1/contacts/${contactId}`)).json<{ version: number }>().version;
+    const collected = (await liveSamples()).filter((s) => s.status === 'collected');
+    expect((await liveSamples()).some((s) => s.status === 'planned')).toBe(true);
+    const notified = await investigator.post(`/api/v1/contacts/${contactId}/status`, {
+      version: await version(),
+      to: 'notified',
+    });
+    expect(notified.statusCode, notified.body).toBe(200);
+    const placed = await investigator.post(`/api/v1/contacts/${contactId}/placements`, {
+      kind: 'home',
+      version: await version(),
+      address: '韩家坡村99号',
+      divisionCode: '141102006001',
+      checkInAt: '2020-01-27T06:00:00.000Z',
+    });
+    expect(placed.statusCode, placed.body).toBeLessThan(300);
+    const released = await investigator.post(`/api/v1/contacts/${contactId}/release`, {
+      version: await version(),
+      reason: '经专家组研判解除',
+    });
+    expect(released.statusCode, released.body).toBe(200);
+    // No sync and no day list in between: the tubes left with the tests.
+    expect(await liveSamples()).toEqual(collected);
+  });
+
   it('a moved discharge date re-plans the follow-up: a collected step stays, nothing twice', async () => {
     const kase = await t.db.kysely
       .selectFrom('cases')

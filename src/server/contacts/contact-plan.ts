@@ -161,5 +161,10 @@ export async function cancelPendingTests(trx: Executor, contactId: number): Prom
       n += 1;
     }
   }
+  if (n > 0) {
+    // Their planned samples go with them, in the same transaction: day lists and the dashboard's counts
+    // must not wait for a later sync to drop a released or converted contact's tubes.
+    await syncContactSamples(trx, { scope: '', contactIds: [contactId] });
+  }
   return n;
 }
