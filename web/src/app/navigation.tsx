@@ -22,7 +22,6 @@ import { HomePage } from '../features/home/HomePage.tsx';
 import { InvestigationsPage } from '../features/investigations/InvestigationsPage.tsx';
 import { PlacesPage } from '../features/places/PlacesPage.tsx';
 import { QuarantinePage } from '../features/quarantine/QuarantinePage.tsx';
-import { ComingSoon } from '../features/modules/ComingSoon.tsx';
 import { ReportsPage } from '../features/reports/ReportsPage.tsx';
 import { SamplesPage } from '../features/samples/SamplesPage.tsx';
 import { TasksPage } from '../features/tasks/TasksPage.tsx';
@@ -38,7 +37,7 @@ export type NavItem = {
   group?: 'admin';
 };
 
-/** The capabilities of DESIGN §3 in the order investigators use them. A feature replaces its ComingSoon here. */
+/** The capabilities of DESIGN §3 in the order investigators use them. */
 export const navigation: NavItem[] = [
   { path: '/', label: 'nav.home', icon: <HomeOutlined />, element: <HomePage /> },
   {
