@@ -100,6 +100,15 @@ describe('the command dashboard', () => {
     await expectRows('contacts-table', Number(converted.n));
     await h.shot('03-converted-contacts');
 
+    // Overdue tasks: the tasks page opens on its overdue view, read from the URL.
+    await h.page.goto(`${h.baseUrl}/`);
+    await h.page.getByTestId('dash-overdue-tasks').click();
+    await h.page.waitForURL('**/tasks?view=overdue');
+    await h.page.locator('.ant-segmented-item-selected').getByText('已超时').waitFor();
+    await expect
+      .poll(() => h.page.getByTestId('tasks-table').locator('tr.row-overdue').count())
+      .toBeGreaterThan(0);
+
     await h.page.goto(`${h.baseUrl}/chains`);
     const graph = h.page.getByTestId('chain-graph');
     await graph.locator('canvas').first().waitFor();

@@ -23,7 +23,7 @@ export function dashboardLinks(day: string) {
     releasesDue: to('/contacts', { releaseDue: 'true' }),
     converted: to('/contacts', { status: 'converted' }),
     overdueInvestigations: '/investigations',
-    overdueTasks: '/tasks',
+    overdueTasks: to('/tasks', { view: 'overdue' }),
     samplesDue: to('/samples/list', { status: 'planned', date: day }),
     samples: (status: 'collected' | 'received' | 'tested') => to('/samples/list', { status }),
     positive: to('/samples/list', { result: 'positive' }),

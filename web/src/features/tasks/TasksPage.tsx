@@ -1,7 +1,6 @@
 import { CheckOutlined } from '@ant-design/icons';
 import { Alert, Button, Segmented, Table, Tag, Typography } from 'antd';
-import { useState } from 'react';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { formatInstant } from '../../app/format.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { useCan } from '../auth/queries.ts';
@@ -25,7 +24,10 @@ function subjectLink(task: Task) {
 /** "My tasks" and "overdue": one board for all work, soonest due first. */
 export function TasksPage() {
   const { t } = useI18n();
-  const [view, setView] = useState<TaskView>('mine');
+  // The view lives in the URL, so the dashboard's "overdue tasks" opens this page on the overdue view.
+  const [params, setParams] = useSearchParams();
+  const view: TaskView = params.get('view') === 'overdue' ? 'overdue' : 'mine';
+  const setView = (next: TaskView) => setParams(next === 'mine' ? {} : { view: next }, { replace: true });
   const tasks = useTasks(view);
   const complete = useCompleteTask();
   const canWrite = useCan('tasks:write');
