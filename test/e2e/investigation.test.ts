@@ -31,7 +31,9 @@ async function pick(h: Harness, input: Locator, value: string): Promise<void> {
   await input.fill(value);
   const ok = h.page.locator('.ant-picker-dropdown:visible .ant-picker-ok button');
   if ((await ok.count()) > 0) {
-    await ok.click();
+    await ok.last().click();
+    // Wait for the popup to close, so that the next picker's popup is the only one visible.
+    await expect.poll(() => ok.count()).toBe(0);
     return;
   }
   await input.press('Tab');
@@ -298,8 +300,10 @@ describe('an investigation from the night report to the filed 流调报告', () 
 
     await h.page.getByRole('menuitem', { name: '任务' }).click();
     await h.page.getByText('已超时', { exact: true }).click();
+    // The view is in the URL; once it reads overdue, the rows shown are the overdue view's.
+    await h.page.waitForURL('**/tasks?view=overdue');
     const tasks = h.page.getByTestId('tasks-table');
-    await tasks.locator('.row-overdue').first().waitFor();
+    await expect.poll(() => tasks.locator('.row-overdue').count()).toBeGreaterThan(0);
     await h.shot('18-tasks-overdue');
     const before = await tasks.locator('.row-overdue').count();
     await tasks
