@@ -14,6 +14,7 @@ import type { NewCaseRow, NewPersonRow } from '../src/server/db/schema.ts';
 import type { RecordActor } from '../src/server/persons/record-actor.ts';
 import { startCluster } from '../test/setup/pg-cluster.ts';
 import { makeCase, makeInvestigation, makePerson, prng } from './cases-gen.ts';
+import { latency, latencyTable, type LatencyRow } from './timing.ts';
 
 const { values } = parseArgs({
   options: {
@@ -101,24 +102,6 @@ async function seedDatabase(db: Db): Promise<void> {
   log(`  + ${caseCount} cases and investigations, ${Math.round(performance.now() - started)} ms in all`);
 }
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
-}
-
-async function timeIt(work: () => Promise<unknown>): Promise<{ p50: number; p95: number }> {
-  for (let i = 0; i < 20; i++) {
-    await work();
-  }
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const started = performance.now();
-    await work();
-    samples.push(performance.now() - started);
-  }
-  samples.sort((a, b) => a - b);
-  return { p50: percentile(samples, 50), p95: percentile(samples, 95) };
-}
-
 const query = (overrides: Partial<ListCasesQuery>): ListCasesQuery => ({
   sort: 'received',
   limit: 50,
@@ -139,13 +122,11 @@ async function deepCursor(db: Db, filters: Partial<ListCasesQuery>, pages: numbe
   return { cursor, rowsDeep: depth * 50 };
 }
 
-type Row = { db: string; query: string; p50: number; p95: number };
-
-async function measureList(name: string, db: Db): Promise<Row[]> {
-  const rows: Row[] = [];
+async function measureList(name: string, db: Db): Promise<LatencyRow[]> {
+  const rows: LatencyRow[] = [];
   const add = async (label: string, q: ListCasesQuery) => {
     const first = await searchCases(db.kysely, actor, q, settings);
-    const timing = await timeIt(() => searchCases(db.kysely, actor, q, settings));
+    const timing = await latency(() => searchCases(db.kysely, actor, q, settings), runs, 20);
     rows.push({ db: name, query: `${label} (${first.items.length} rows)`, ...timing });
     log(`  ${label}: p50 ${timing.p50.toFixed(2)} ms, p95 ${timing.p95.toFixed(2)} ms`);
   };
@@ -171,7 +152,7 @@ async function measureList(name: string, db: Db): Promise<Row[]> {
   return rows;
 }
 
-async function runSqlite(): Promise<Row[]> {
+async function runSqlite(): Promise<LatencyRow[]> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'saolei-bench-cases-'));
   const db = openSqlite(path.join(dir, 'saolei.db'));
   try {
@@ -184,7 +165,7 @@ async function runSqlite(): Promise<Row[]> {
   }
 }
 
-async function runPostgres(): Promise<Row[]> {
+async function runPostgres(): Promise<LatencyRow[]> {
   const cluster = await startCluster();
   const db = openPostgres(cluster.url, 4);
   try {
@@ -197,7 +178,7 @@ async function runPostgres(): Promise<Row[]> {
   }
 }
 
-const results: Row[] = [];
+const results: LatencyRow[] = [];
 if (values.db === 'sqlite' || values.db === 'both') {
   results.push(...(await runSqlite()));
 }
@@ -207,8 +188,6 @@ if (values.db === 'postgres' || values.db === 'both') {
 const lines = [
   `Case list, ${personCount.toLocaleString('en')} persons, ${caseCount.toLocaleString('en')} cases, ${runs} runs each, page size 50, scope 141102`,
   '',
-  '| database | query | p50 ms | p95 ms |',
-  '|---|---|---:|---:|',
-  ...results.map((r) => `| ${r.db} | ${r.query} | ${r.p50.toFixed(2)} | ${r.p95.toFixed(2)} |`),
+  ...latencyTable(results),
 ];
 process.stdout.write(`${lines.join('\n')}\n`);

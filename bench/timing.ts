@@ -49,3 +49,39 @@ export function formatTable(rows: TableRow[]): string {
   );
   return [...header, ...lines].join('\n');
 }
+
+/** The nearest-rank `p`-th percentile of values already sorted ascending. */
+export function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
+}
+
+export type Latency = { p50: number; p95: number };
+
+/**
+ * p50 and p95 wall time in ms over `runs` calls of `work`, after `warmup` untimed calls that fill the
+ * database's page cache and prepare its statements, so the figures are those of a warm server.
+ */
+export async function latency(work: () => Promise<unknown>, runs: number, warmup: number): Promise<Latency> {
+  for (let i = 0; i < warmup; i++) {
+    await work();
+  }
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    await work();
+    samples.push(performance.now() - started);
+  }
+  samples.sort((a, b) => a - b);
+  return { p50: percentile(samples, 50), p95: percentile(samples, 95) };
+}
+
+export type LatencyRow = Latency & { db: string; query: string };
+
+/** The lines of a Markdown table of p50/p95 per database and query. */
+export function latencyTable(rows: LatencyRow[]): string[] {
+  return [
+    '| database | query | p50 ms | p95 ms |',
+    '|---|---|---:|---:|',
+    ...rows.map((r) => `| ${r.db} | ${r.query} | ${r.p50.toFixed(2)} | ${r.p95.toFixed(2)} |`),
+  ];
+}
