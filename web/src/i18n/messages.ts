@@ -1,5 +1,6 @@
 import { auditMessages } from './messages/audit.ts';
 import { casesMessages } from './messages/cases.ts';
+import { contactsImportMessages } from './messages/contacts-import.ts';
 import { contactsMessages } from './messages/contacts.ts';
 import { dashboardMessages } from './messages/dashboard.ts';
 import { investigationsMessages } from './messages/investigations.ts';
@@ -28,6 +29,7 @@ export const tables = [
   placesMessages,
   samplesMessages,
   contactsMessages,
+  contactsImportMessages,
   quarantineMessages,
   dashboardMessages,
 ] as const;
