@@ -195,14 +195,14 @@ export async function syncSubjectSamples(
     }
   }
   const current = new Set(existing.filter((s) => s.status !== 'cancelled').map(key));
-  const todo = wanted.filter(
+  const toPlan = wanted.filter(
     (s) =>
       !done.has(`${s.ref}|${s.specimen}`) &&
       !current.has(key({ planned_date: s.date, specimen: s.specimen, replicate: s.replicate })),
   );
   const tasks = new Map<string, number>();
   const rows: NewSampleRow[] = [];
-  for (const sample of todo) {
+  for (const sample of toPlan) {
     let taskId = tasks.get(sample.ref);
     if (taskId === undefined) {
       taskId = await insertTask(trx, {
