@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rebuildDashboardCounters } from '../../src/server/dashboard/dashboard-counters.ts';
-import type { NewSampleRow } from '../../src/server/db/schema.ts';
 import { upsertPlanned } from '../../src/server/samples/samples.repository.ts';
 import { dashboardOf, type DashboardSource } from '../../src/server/dashboard/dashboard.service.ts';
 import { createTestApp, type Session, type TestApp } from '../helpers/app.ts';
+import { sampleRow } from '../helpers/sample-rows.ts';
 import { at, contactBody, day, makeOutbreak } from './contacts-fixtures.ts';
 
 // The dashboard reads counters kept by triggers; after every kind of write they must equal a recount of
@@ -236,34 +236,15 @@ describe('dashboard counters', () => {
     const k = t.db.kysely;
     const person = await k.selectFrom('persons').select('id').orderBy('id').executeTakeFirstOrThrow();
     const at = new Date().toISOString();
-    const sample = (i: number, status: string): NewSampleRow => ({
-      outbreak_id: i % 3 === 0 ? null : outbreakId,
-      subject_type: 'person',
-      subject_id: 90_000 + i,
-      person_id: Number(person.id),
-      division_code: i % 2 === 0 ? '141102001001' : '141102002001',
-      source: 'manual',
-      plan_ref: null,
-      contact_test_id: null,
-      planned_date: i % 4 === 0 ? null : day(i % 3),
-      window_end: null,
-      specimen: 'throat_swab',
-      replicate: 1,
-      label: null,
-      status,
-      collected_at: null,
-      collected_by: null,
-      lab: null,
-      received_at: null,
-      tested_at: null,
-      pool_id: null,
-      retest_of_pool_id: null,
-      result: null,
-      task_id: null,
-      created_at: at,
-      updated_at: at,
-      version: 1,
-    });
+    const sample = (i: number, status: string) =>
+      sampleRow({
+        outbreak_id: i % 3 === 0 ? null : outbreakId,
+        subject_id: 90_000 + i,
+        person_id: Number(person.id),
+        division_code: i % 2 === 0 ? '141102001001' : '141102002001',
+        planned_date: i % 4 === 0 ? null : day(i % 3),
+        status,
+      });
     const expectCountersEqualRebuild = async () => {
       await expectCountersEqualRecount();
       const kept = await counterRows();

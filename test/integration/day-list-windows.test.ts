@@ -3,6 +3,7 @@ import type { NewSampleRow } from '../../src/server/db/schema.ts';
 import type { RecordActor } from '../../src/server/persons/record-actor.ts';
 import { buildDayList } from '../../src/server/samples/day-list.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
+import { sampleRow } from '../helpers/sample-rows.ts';
 
 // The day list reads what is due on the day and what is still open from an earlier day in two branches on
 // two indexes; whatever the mix of dates, windows and statuses, it lists exactly the samples of the
@@ -24,41 +25,22 @@ describe('day list', () => {
   it('lists what is due on the day and the planned samples whose window is still open', async () => {
     const k = t.db.kysely;
     const person = await k.selectFrom('persons').select('id').orderBy('id').executeTakeFirstOrThrow();
-    const at = new Date().toISOString();
     const rows: NewSampleRow[] = [];
     let i = 0;
     for (const planned of days) {
       for (const windowEnd of [...days.filter((d) => d >= planned), null]) {
         for (const status of statuses) {
           i += 1;
-          rows.push({
-            outbreak_id: null,
-            subject_type: 'person',
-            subject_id: 80_000 + i,
-            person_id: Number(person.id),
-            division_code: i % 2 === 0 ? '141102006001' : '141102001001',
-            source: 'manual',
-            plan_ref: null,
-            contact_test_id: null,
-            planned_date: planned,
-            window_end: windowEnd,
-            specimen: 'throat_swab',
-            replicate: 1,
-            label: null,
-            status,
-            collected_at: null,
-            collected_by: null,
-            lab: null,
-            received_at: null,
-            tested_at: null,
-            pool_id: null,
-            retest_of_pool_id: null,
-            result: null,
-            task_id: null,
-            created_at: at,
-            updated_at: at,
-            version: 1,
-          });
+          rows.push(
+            sampleRow({
+              subject_id: 80_000 + i,
+              person_id: Number(person.id),
+              division_code: i % 2 === 0 ? '141102006001' : '141102001001',
+              planned_date: planned,
+              window_end: windowEnd,
+              status,
+            }),
+          );
         }
       }
     }
