@@ -1,22 +1,9 @@
-import {
-  Alert,
-  Breadcrumb,
-  Button,
-  Card,
-  Col,
-  Descriptions,
-  Drawer,
-  Row,
-  Space,
-  Spin,
-  Tabs,
-  Tag,
-  Typography,
-} from 'antd';
+import { Alert, Button, Card, Col, Descriptions, Drawer, Row, Spin, Tabs, Tag } from 'antd';
 import { useState } from 'react';
-import { Link, useParams, useSearchParams } from 'react-router';
+import { useParams, useSearchParams } from 'react-router';
 import type { Case } from '../../../../src/server/cases/cases.schema.ts';
 import { formatInstant } from '../../app/format.ts';
+import { RecordHeader } from '../../components/RecordHeader.tsx';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { RecordHistory } from '../audit/RecordHistory.tsx';
 import { useCan } from '../auth/queries.ts';
@@ -121,13 +108,14 @@ export function CaseDetailPage() {
   const c = record.data;
   return (
     <>
-      <Breadcrumb items={[{ title: <Link to="/cases">{t('cases.title')}</Link> }, { title: c.caseNumber }]} />
-      <Space align="center" style={{ margin: '12px 0' }}>
-        <Typography.Title level={3} style={{ margin: 0 }} data-testid="case-title">
-          {`${c.caseNumber} · ${c.person.name}`}
-        </Typography.Title>
+      <RecordHeader
+        list={{ to: '/cases', title: t('cases.title') }}
+        crumb={c.caseNumber}
+        title={`${c.caseNumber} · ${c.person.name}`}
+        titleTestId="case-title"
+      >
         <Tag color={classificationColors[c.classification]}>{t(labelKey('cls', c.classification))}</Tag>
-      </Space>
+      </RecordHeader>
       <Tabs
         activeKey={search.get('tab') ?? 'overview'}
         onChange={(tab) => setSearch({ tab }, { replace: true })}

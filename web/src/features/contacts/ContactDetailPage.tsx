@@ -1,21 +1,8 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import {
-  Alert,
-  Breadcrumb,
-  Button,
-  Card,
-  Col,
-  Descriptions,
-  Row,
-  Space,
-  Spin,
-  Steps,
-  Tabs,
-  Tag,
-  Typography,
-} from 'antd';
+import { Alert, Button, Card, Col, Descriptions, Row, Spin, Steps, Tabs, Tag } from 'antd';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { formatInstant } from '../../app/format.ts';
+import { RecordHeader } from '../../components/RecordHeader.tsx';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { RecordHistory } from '../audit/RecordHistory.tsx';
 import { useCan } from '../auth/queries.ts';
@@ -40,7 +27,7 @@ function Workflow({ contact }: { contact: ContactDetail }) {
   return (
     <Steps
       size="small"
-      style={{ margin: '8px 0 16px' }}
+      style={{ marginBottom: 16 }}
       current={index}
       status={off ? 'error' : index === mainPath.length - 1 ? 'finish' : 'process'}
       items={mainPath.map((s) => ({ title: t(contactLabel('cstatus', s)) }))}
@@ -122,13 +109,12 @@ export function ContactDetailPage() {
   const placement = c.placements.find((p) => p.checkOutAt === null);
   return (
     <>
-      <Breadcrumb
-        items={[{ title: <Link to="/contacts">{t('contacts.title')}</Link> }, { title: c.person.name }]}
-      />
-      <Space align="center" wrap style={{ margin: '12px 0 0' }}>
-        <Typography.Title level={3} style={{ margin: 0 }} data-testid="contact-title">
-          {c.person.name}
-        </Typography.Title>
+      <RecordHeader
+        list={{ to: '/contacts', title: t('contacts.title') }}
+        crumb={c.person.name}
+        title={c.person.name}
+        titleTestId="contact-title"
+      >
         <Tag color={classificationColors[c.classification]}>
           {t(contactLabel('cclass', c.classification))}
         </Tag>
@@ -152,12 +138,12 @@ export function ContactDetailPage() {
             {t('contact.certificate')}
           </Button>
         ) : null}
-      </Space>
+      </RecordHeader>
       {c.convertedCaseId ? (
         <Alert
           type="error"
           showIcon
-          style={{ marginTop: 12 }}
+          style={{ marginBottom: 8 }}
           data-testid="converted-alert"
           title={
             <span>
