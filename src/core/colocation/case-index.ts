@@ -8,7 +8,7 @@ const maxLocationSlots = 1 << 27;
  * Case visits bucketed by location (CSR layout: the intervals of location l are [offsets[l], offsets[l+1])),
  * each bucket sorted by its widened start. A visit only ever looks at its own location's bucket.
  */
-export type CaseIndex = {
+export type CaseBuckets = {
   /** Largest location id with a case visit; -1 when there is none. */
   maxLocation: number;
   offsets: Int32Array;
@@ -19,20 +19,32 @@ export type CaseIndex = {
   group: Int32Array;
   groupCase: Int32Array;
   groupLocation: Int32Array;
-  slots: SlotIndex;
 };
 
-/**
- * Widens every case visit by `tolerance` on both sides and buckets it by location. With a window, only
- * case visits intersecting [from, to) count and their intervals are clipped to it before widening (a
- * zero-length case visit counts when from <= start < to).
- */
+/** The buckets with the time grid the scan reads (see SlotIndex). */
+export type CaseIndex = CaseBuckets & { slots: SlotIndex };
+
 export function buildCaseIndex(
   cases: CaseVisitColumns,
   locations: Int32Array,
   tolerance: number,
   window?: TimeWindow,
 ): CaseIndex {
+  const buckets = bucketCases(cases, locations, tolerance, window);
+  return { ...buckets, slots: buildSlotIndex(buckets.offsets, buckets.lo, buckets.hi) };
+}
+
+/**
+ * Widens every case visit by `tolerance` on both sides and buckets it by location. With a window, only
+ * case visits intersecting [from, to) count and their intervals are clipped to it before widening (a
+ * zero-length case visit counts when from <= start < to).
+ */
+export function bucketCases(
+  cases: CaseVisitColumns,
+  locations: Int32Array,
+  tolerance: number,
+  window?: TimeWindow,
+): CaseBuckets {
   const kept: number[] = [];
   let maxLocation = -1;
   for (let i = 0; i < cases.length; i++) {
@@ -115,6 +127,5 @@ export function buildCaseIndex(
     group,
     groupCase: Int32Array.from(groupKeys, (key) => Math.floor(key / slots)),
     groupLocation: Int32Array.from(groupKeys, (key) => key % slots),
-    slots: buildSlotIndex(offsets, lo, hi),
   };
 }

@@ -1,6 +1,8 @@
-import { buildCaseIndex } from './case-index.ts';
-import { sumPairs } from './pair-sort.ts';
-import { scanOnThreads } from './parallel.ts';
+import { bucketCases, buildCaseIndex } from './case-index.ts';
+import type { VisitClusters } from './clusters.ts';
+import { sumPairs, type PairLog } from './pair-sort.ts';
+import { probe } from './probe.ts';
+import { scan } from './scan.ts';
 import type { CaseVisitColumns, MatchRows, TimeWindow, VisitColumns } from './types.ts';
 
 export type ContactOptions = {
@@ -9,19 +11,55 @@ export type ContactOptions = {
   /** Only case visits intersecting this window count, clipped to it. */
   window?: TimeWindow;
   /**
-   * Threads for the scan (default 1). More take effect when the visit columns live in SharedArrayBuffers,
-   * the log has at least a million visits and the workers (startScanWorkers) are ready; the rows are the
-   * same either way.
+   * The same visits clustered by place (`clusterVisits(visits, visits.place)`, built when the log is
+   * loaded): the engine then reads only the visits of the case places near the case intervals instead of
+   * scanning the whole log. The rows are the same either way.
    */
-  threads?: number;
+  clusters?: VisitClusters;
 };
 
 export type CompanionOptions = {
   /** Minimum total overlap of a (person, case) pair over all cells, in seconds (default 600). */
   minOverlap?: number;
   window?: TimeWindow;
-  threads?: number;
+  /** The same visits clustered by cell (`clusterVisits(visits, visits.cell)`); see ContactOptions. */
+  clusters?: VisitClusters;
 };
+
+type Join = {
+  cases: CaseVisitColumns;
+  visits: VisitColumns;
+  caseLocations: Int32Array;
+  locations: Int32Array;
+  tolerance: number;
+  window: TimeWindow | undefined;
+  clusters: VisitClusters | undefined;
+};
+
+/** The matching pairs and the groups they are numbered by, over the clusters when given, else by a scan. */
+function join(spec: Join): {
+  pairs: PairLog;
+  inGroupOrder: boolean;
+  groupCase: Int32Array;
+  groupLocation: Int32Array;
+} {
+  const { cases, visits, tolerance, window, clusters } = spec;
+  if (clusters) {
+    if (clusters.sourceLength !== visits.length) {
+      throw new RangeError(
+        `the clusters were built from ${clusters.sourceLength} visits, the log has ${visits.length}`,
+      );
+    }
+    const buckets = bucketCases(cases, spec.caseLocations, tolerance, window);
+    return { pairs: probe(buckets, clusters), inGroupOrder: true, ...buckets };
+  }
+  const index = buildCaseIndex(cases, spec.caseLocations, tolerance, window);
+  return {
+    pairs: scan(index, visits, spec.locations),
+    inGroupOrder: false,
+    ...index,
+  };
+}
 
 /**
  * Close-contact candidates: a case visit c and a visit v match when they share the place, v.person is not
@@ -34,11 +72,16 @@ export function matchContacts(
   visits: VisitColumns,
   options: ContactOptions = {},
 ): MatchRows {
-  const tolerance = options.tolerance ?? 1800;
-  const index = buildCaseIndex(caseVisits, caseVisits.place, tolerance, options.window);
-  const task = { cases: caseVisits, byCell: false, tolerance, window: options.window, visits };
-  const pairs = scanOnThreads(options.threads ?? 1, index, task, visits.place);
-  return sumPairs(pairs, index.groupCase, index.groupLocation);
+  const { pairs, inGroupOrder, groupCase, groupLocation } = join({
+    cases: caseVisits,
+    visits,
+    caseLocations: caseVisits.place,
+    locations: visits.place,
+    tolerance: options.tolerance ?? 1800,
+    window: options.window,
+    clusters: options.clusters,
+  });
+  return sumPairs(pairs, groupCase, groupLocation, inGroupOrder);
 }
 
 /**
@@ -53,10 +96,16 @@ export function matchCompanions(
   if (!caseVisits.cell || !visits.cell) {
     throw new TypeError('companions need the cell column of the visits and of the case visits');
   }
-  const index = buildCaseIndex(caseVisits, caseVisits.cell, 0, options.window);
-  const task = { cases: caseVisits, byCell: true, tolerance: 0, window: options.window, visits };
-  const pairs = scanOnThreads(options.threads ?? 1, index, task, visits.cell);
-  const rows = sumPairs(pairs, index.groupCase, index.groupLocation);
+  const { pairs, inGroupOrder, groupCase, groupLocation } = join({
+    cases: caseVisits,
+    visits,
+    caseLocations: caseVisits.cell,
+    locations: visits.cell,
+    tolerance: 0,
+    window: options.window,
+    clusters: options.clusters,
+  });
+  const rows = sumPairs(pairs, groupCase, groupLocation, inGroupOrder);
   return keepPairsAtLeast(rows, options.minOverlap ?? 600);
 }
 

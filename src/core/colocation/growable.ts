@@ -1,13 +1,12 @@
 /**
  * A typed-array column that doubles when full; `reserve` avoids the copies when the row count is foreseen.
- * The memory is a SharedArrayBuffer, so that the engine's scan workers read the columns without a copy.
  */
 export class GrowableInt32 {
   data: Int32Array;
   length = 0;
 
   constructor(capacity = 1024) {
-    this.data = new Int32Array(new SharedArrayBuffer(capacity * 4));
+    this.data = new Int32Array(new ArrayBuffer(capacity * 4));
   }
 
   push(value: number): void {
@@ -19,7 +18,7 @@ export class GrowableInt32 {
 
   reserve(capacity: number): void {
     if (capacity > this.data.length) {
-      const next = new Int32Array(new SharedArrayBuffer(capacity * 4));
+      const next = new Int32Array(new ArrayBuffer(capacity * 4));
       next.set(this.data.subarray(0, this.length));
       this.data = next;
     }
@@ -31,7 +30,7 @@ export class GrowableFloat64 {
   length = 0;
 
   constructor(capacity = 1024) {
-    this.data = new Float64Array(new SharedArrayBuffer(capacity * 8));
+    this.data = new Float64Array(new ArrayBuffer(capacity * 8));
   }
 
   push(value: number): void {
@@ -43,7 +42,7 @@ export class GrowableFloat64 {
 
   reserve(capacity: number): void {
     if (capacity > this.data.length) {
-      const next = new Float64Array(new SharedArrayBuffer(capacity * 8));
+      const next = new Float64Array(new ArrayBuffer(capacity * 8));
       next.set(this.data.subarray(0, this.length));
       this.data = next;
     }

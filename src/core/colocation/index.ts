@@ -1,3 +1,3 @@
 export { matchCompanions, matchContacts, type CompanionOptions, type ContactOptions } from './engine.ts';
-export { startScanWorkers } from './parallel.ts';
+export { clusterVisits, type VisitClusters } from './clusters.ts';
 export type { CaseVisitColumns, MatchRows, TimeWindow, VisitColumns } from './types.ts';

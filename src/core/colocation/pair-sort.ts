@@ -87,7 +87,13 @@ function radixPass(
  * group's digits, then the person's; no comparisons, a few sequential passes) is stable, so the pairs of a
  * row are summed in scan order.
  */
-export function sumPairs(log: PairLog, groupCase: Int32Array, groupLocation: Int32Array): MatchRows {
+export function sumPairs(
+  log: PairLog,
+  groupCase: Int32Array,
+  groupLocation: Int32Array,
+  /** The pairs already come in group order (the probe emits them so): only the person digits are sorted. */
+  inGroupOrder = false,
+): MatchRows {
   const n = log.length;
   let maxPerson = 0;
   for (let i = 0; i < n; i++) {
@@ -96,7 +102,9 @@ export function sumPairs(log: PairLog, groupCase: Int32Array, groupLocation: Int
   let from: PairColumns = { person: log.person, group: log.group, overlap: log.overlap };
   let to: PairColumns = { person: new Int32Array(n), group: new Int32Array(n), overlap: new Float64Array(n) };
   const passes = [
-    ...digitsOf(groupCase.length - 1).shifts.map((shift) => ({ byPerson: false, shift })),
+    ...(inGroupOrder
+      ? []
+      : digitsOf(groupCase.length - 1).shifts.map((shift) => ({ byPerson: false, shift }))),
     ...digitsOf(maxPerson).shifts.map((shift) => ({ byPerson: true, shift })),
   ];
   const masks = { group: digitsOf(groupCase.length - 1).mask, person: digitsOf(maxPerson).mask };

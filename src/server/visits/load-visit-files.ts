@@ -1,3 +1,4 @@
+import { clusterVisits, type VisitClusters } from '../../core/colocation/clusters.ts';
 import { sortIds } from '../../core/colocation/renumber.ts';
 import type { CaseVisitColumns, VisitColumns } from '../../core/colocation/types.ts';
 import { createDictionaries, type BadRow, type VisitDictionaries } from '../../core/colocation/visit-csv.ts';
@@ -9,17 +10,21 @@ export type LoadedVisits = {
   /** Label the dense ids of the columns with the files' ids. */
   dictionaries: VisitDictionaries;
   bad: { visits: BadRow[]; cases: BadRow[] };
+  /** The visits clustered by the keys asked for, for the engine's `clusters` option. */
+  clusters: { place?: VisitClusters; cell?: VisitClusters };
 };
 
 /**
- * Reads a case-visit file and a visit file with shared id dictionaries, then renumbers the ids so that
- * the engine's numeric order is the files' id order.
+ * Reads a case-visit file and a visit file with shared id dictionaries, renumbers the ids so that the
+ * engine's numeric order is the files' id order, then clusters the visits by the keys asked for (place for
+ * contacts, cell for companions; docs/decisions/009).
  */
 export async function loadVisitFiles(options: {
   visitsPath: string;
   caseVisitsPath: string;
   dwell?: number;
   requireCell?: boolean;
+  cluster?: ('place' | 'cell')[];
   onProgress?: ReadProgress;
 }): Promise<LoadedVisits> {
   const dictionaries = createDictionaries();
@@ -28,10 +33,17 @@ export async function loadVisitFiles(options: {
   const visits = await readVisitFile(options.visitsPath, { ...common, kind: 'visits' }, options.onProgress);
   const visitColumns = visits.visitColumns();
   const caseColumns = cases.caseVisitColumns();
+  const sorted = sortIds(dictionaries, visitColumns, caseColumns);
+  const wanted = new Set(options.cluster);
+  const { cell } = visitColumns;
   return {
     visits: visitColumns,
     cases: caseColumns,
-    dictionaries: sortIds(dictionaries, visitColumns, caseColumns),
+    dictionaries: sorted,
     bad: { visits: visits.bad, cases: cases.bad },
+    clusters: {
+      place: wanted.has('place') ? clusterVisits(visitColumns, visitColumns.place) : undefined,
+      cell: wanted.has('cell') && cell ? clusterVisits(visitColumns, cell) : undefined,
+    },
   };
 }
