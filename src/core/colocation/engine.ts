@@ -1,6 +1,6 @@
 import { bucketCases, buildCaseIndex } from './case-index.ts';
 import type { VisitClusters } from './clusters.ts';
-import { sumPairs, type PairLog } from './pair-sort.ts';
+import { sumGroupOrderedPairs, sumPairs } from './pair-sort.ts';
 import { probe } from './probe.ts';
 import { scan } from './scan.ts';
 import type { CaseVisitColumns, MatchRows, TimeWindow, VisitColumns } from './types.ts';
@@ -36,13 +36,8 @@ type Join = {
   clusters: VisitClusters | undefined;
 };
 
-/** The matching pairs and the groups they are numbered by, over the clusters when given, else by a scan. */
-function join(spec: Join): {
-  pairs: PairLog;
-  inGroupOrder: boolean;
-  groupCase: Int32Array;
-  groupLocation: Int32Array;
-} {
+/** The summed rows of the join, over the clusters when given, else by a scan of the log. */
+function join(spec: Join): MatchRows {
   const { cases, visits, tolerance, window, clusters } = spec;
   if (clusters) {
     if (clusters.sourceLength !== visits.length) {
@@ -51,14 +46,10 @@ function join(spec: Join): {
       );
     }
     const buckets = bucketCases(cases, spec.caseLocations, tolerance, window);
-    return { pairs: probe(buckets, clusters), inGroupOrder: true, ...buckets };
+    return sumGroupOrderedPairs(probe(buckets, clusters), buckets.groupCase, buckets.groupLocation);
   }
   const index = buildCaseIndex(cases, spec.caseLocations, tolerance, window);
-  return {
-    pairs: scan(index, visits, spec.locations),
-    inGroupOrder: false,
-    ...index,
-  };
+  return sumPairs(scan(index, visits, spec.locations), index.groupCase, index.groupLocation);
 }
 
 /**
@@ -72,7 +63,7 @@ export function matchContacts(
   visits: VisitColumns,
   options: ContactOptions = {},
 ): MatchRows {
-  const { pairs, inGroupOrder, groupCase, groupLocation } = join({
+  return join({
     cases: caseVisits,
     visits,
     caseLocations: caseVisits.place,
@@ -81,7 +72,6 @@ export function matchContacts(
     window: options.window,
     clusters: options.clusters,
   });
-  return sumPairs(pairs, groupCase, groupLocation, inGroupOrder);
 }
 
 /**
@@ -96,7 +86,7 @@ export function matchCompanions(
   if (!caseVisits.cell || !visits.cell) {
     throw new TypeError('companions need the cell column of the visits and of the case visits');
   }
-  const { pairs, inGroupOrder, groupCase, groupLocation } = join({
+  const rows = join({
     cases: caseVisits,
     visits,
     caseLocations: caseVisits.cell,
@@ -105,7 +95,6 @@ export function matchCompanions(
     window: options.window,
     clusters: options.clusters,
   });
-  const rows = sumPairs(pairs, groupCase, groupLocation, inGroupOrder);
   return keepPairsAtLeast(rows, options.minOverlap ?? 600);
 }
 

@@ -4,6 +4,9 @@ import { GrowableFloat64 } from './growable.ts';
 const tableLimit = 1 << 25;
 const canonicalInteger = /^(0|[1-9]\d{0,14})$/;
 
+/** A dictionary's ids in dense-id order, to rebuild it in another thread: the value, or NaN and the text. */
+export type DictionaryEntries = { values: Float64Array; texts: [number, string][] };
+
 /**
  * Maps external ids (integers or any text) to dense integers in order of first appearance, and back.
  * An id is an integer when written canonically (no sign, no leading zero, at most 15 digits), so "42" and
@@ -108,6 +111,22 @@ export class IdDictionary {
       }
     }
     return next;
+  }
+
+  entries(): DictionaryEntries {
+    return { values: this.valueOf.data.slice(0, this.size), texts: [...this.textOf] };
+  }
+
+  /** The dense id here of each id of another dictionary's entries (adding those not seen yet). */
+  translate(entries: DictionaryEntries): Int32Array {
+    const texts = new Map(entries.texts);
+    const { values } = entries;
+    const ids = new Int32Array(values.length);
+    for (let id = 0; id < values.length; id++) {
+      const value = values[id] ?? Number.NaN;
+      ids[id] = Number.isNaN(value) ? this.text(texts.get(id) ?? '') : this.integer(value);
+    }
+    return ids;
   }
 
   private append(value: number): number {

@@ -1,6 +1,6 @@
 import type { CaseBuckets } from './case-index.ts';
 import { rowWords, slotOfTime, tierCount, type VisitClusters } from './clusters.ts';
-import { PairLog } from './pair-sort.ts';
+import { reusedPairLog, type PairLog } from './pair-sort.ts';
 
 /** First index in [from, to) of the run whose start slot is at least `slot` (runs are in slot order). */
 function firstAtSlot(clusters: VisitClusters, from: number, to: number, slot: number): number {
@@ -44,7 +44,8 @@ function intervalsInGroupOrder(index: CaseBuckets): Int32Array {
  * the pairs come out in group order and only need sorting by person.
  */
 export function probe(index: CaseBuckets, clusters: VisitClusters): PairLog {
-  const pairs = new PairLog();
+  const pairs = reusedPairLog;
+  pairs.length = 0;
   const { lo, hi, person: casePerson, group } = index;
   const { words, times, maxDuration } = clusters;
   const runStart = clusters.offsets;

@@ -96,6 +96,11 @@ export class VisitCsvParser {
     return this.columns.start.length;
   }
 
+  /** Physical line number of the next record. */
+  get nextLine(): number {
+    return this.line;
+  }
+
   /** Sizes the columns for an expected row count, sparing the copies of doubling. */
   reserve(rows: number): void {
     for (const column of Object.values(this.columns)) {
@@ -171,17 +176,19 @@ export class VisitCsvParser {
           const fieldStart = pos;
           let value = 0;
           let digitsOnly = true;
+          // Digits first: they are nearly every byte of a visit log.
           while (pos < to) {
-            const b = bytes[pos] ?? 0;
+            const digit = (bytes[pos] ?? 0) - 48;
+            if (digit >= 0 && digit <= 9) {
+              value = value * 10 + digit;
+              pos++;
+              continue;
+            }
+            const b = digit + 48;
             if (b === comma || b === newline || b === carriageReturn) {
               break;
             }
-            const digit = b - 48;
-            if (digit < 0 || digit > 9) {
-              digitsOnly = false;
-            } else {
-              value = value * 10 + digit;
-            }
+            digitsOnly = false;
             pos++;
           }
           if (pos === to && !final) {
@@ -222,6 +229,32 @@ export class VisitCsvParser {
       this.finishRow(rowLine, values, states);
     }
     return pos;
+  }
+
+  /**
+   * Appends rows parsed elsewhere (another thread's parser, with its own dictionaries): `to*` map its dense
+   * ids to the dense ids of this parser's dictionaries.
+   */
+  appendTranslated(rows: VisitColumns, toPerson: Int32Array, toPlace: Int32Array, toCell: Int32Array): void {
+    const { columns } = this;
+    const from = this.rows;
+    const length = from + rows.length;
+    this.reserve(length);
+    const person = columns.person.data;
+    const place = columns.place.data;
+    const cell = columns.cell.data;
+    for (let i = 0; i < rows.length; i++) {
+      person[from + i] = toPerson[rows.person[i] ?? 0] ?? 0;
+      place[from + i] = toPlace[rows.place[i] ?? 0] ?? 0;
+      const c = rows.cell?.[i] ?? -1;
+      cell[from + i] = c < 0 ? -1 : (toCell[c] ?? -1);
+    }
+    columns.caseId.data.fill(-1, from, length);
+    columns.start.data.set(rows.start.subarray(0, rows.length), from);
+    columns.end.data.set(rows.end.subarray(0, rows.length), from);
+    for (const column of Object.values(columns)) {
+      column.length = length;
+    }
   }
 
   visitColumns(): VisitColumns {
@@ -322,12 +355,9 @@ export class VisitCsvParser {
   }
 
   private finishRow(line: number, values: Float64Array, states: Uint8Array): void {
-    const needed =
-      this.options.kind === 'case-visits' ? [caseId, person, place, start] : [person, place, start];
-    if (this.options.requireCell) {
-      needed.push(cell);
-    }
-    for (const role of needed) {
+    const { needed } = this;
+    for (let r = 0; r < needed.length; r++) {
+      const role = needed[r] ?? ignored;
       if (states[role] !== valid) {
         this.reject(line, role, states[role] ?? absent);
         return;

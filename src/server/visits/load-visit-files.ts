@@ -2,6 +2,7 @@ import { clusterVisits, type VisitClusters } from '../../core/colocation/cluster
 import { sortIds } from '../../core/colocation/renumber.ts';
 import type { CaseVisitColumns, VisitColumns } from '../../core/colocation/types.ts';
 import { createDictionaries, type BadRow, type VisitDictionaries } from '../../core/colocation/visit-csv.ts';
+import { readVisitsInHalves } from './read-in-halves.ts';
 import { readVisitFile, type ReadProgress } from './read-visit-file.ts';
 
 export type LoadedVisits = {
@@ -30,8 +31,12 @@ export async function loadVisitFiles(options: {
   const dictionaries = createDictionaries();
   const common = { dictionaries, dwell: options.dwell, requireCell: options.requireCell };
   const cases = await readVisitFile(options.caseVisitsPath, { ...common, kind: 'case-visits' });
-  const visits = await readVisitFile(options.visitsPath, { ...common, kind: 'visits' }, options.onProgress);
-  const visitColumns = visits.visitColumns();
+  const visits = await readVisitsInHalves(
+    options.visitsPath,
+    { ...common, kind: 'visits' },
+    options.onProgress,
+  );
+  const visitColumns = visits.columns;
   const caseColumns = cases.caseVisitColumns();
   const sorted = sortIds(dictionaries, visitColumns, caseColumns);
   const wanted = new Set(options.cluster);

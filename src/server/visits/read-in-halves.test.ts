@@ -1,0 +1,88 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createDictionaries, type VisitDictionaries } from '../../core/colocation/visit-csv.ts';
+import { readVisitsInHalves, splitPoint } from './read-in-halves.ts';
+import { readVisitFile } from './read-visit-file.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'saolei-halves-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function file(name: string, lines: string[]): string {
+  const path = join(dir, name);
+  writeFileSync(path, `${lines.join('\n')}\n`);
+  return path;
+}
+
+/** A log whose ids repeat across both halves, with textual ids and bad rows on either side of the middle. */
+function log(rows: number): string[] {
+  const lines = ['person_id,place_id,cell_id,start_ts,end_ts'];
+  for (let i = 0; i < rows; i++) {
+    const person = i % 7 === 0 ? `p-${i % 50}` : String((i * 7919) % 300);
+    const bad = i % 97 === 13 ? 'soon' : String(1579910400 + i * 60);
+    lines.push(`${person},${(i * 31) % 40},${i % 9},${bad},${i % 5 === 0 ? '' : 1579910400 + i * 60 + 600}`);
+  }
+  return lines;
+}
+
+const labelled = (columns: Awaited<ReturnType<typeof readVisitsInHalves>>['columns'], d: VisitDictionaries) =>
+  Array.from({ length: columns.length }, (_, i) => [
+    d.person.label(columns.person[i] ?? 0),
+    d.place.label(columns.place[i] ?? 0),
+    d.cell.label(columns.cell?.[i] ?? 0),
+    columns.start[i],
+    columns.end[i],
+  ]);
+
+async function bothWays(path: string) {
+  const options = { kind: 'visits' as const, requireCell: true };
+  const serialDictionaries = createDictionaries();
+  serialDictionaries.person.text('p-3');
+  const serial = await readVisitFile(path, { ...options, dictionaries: serialDictionaries });
+  const splitDictionaries = createDictionaries();
+  splitDictionaries.person.text('p-3');
+  const split = await readVisitsInHalves(path, { ...options, dictionaries: splitDictionaries }, undefined, 0);
+  return { serial, serialDictionaries, split, splitDictionaries };
+}
+
+describe('reading a visit file on two threads', { timeout: 60_000 }, () => {
+  it('gives the rows, dense ids and bad-row lines of a one-thread read', async () => {
+    const path = file('log.csv', log(5000));
+    expect(await splitPoint(path, 0)).toBeDefined();
+    const { serial, serialDictionaries, split, splitDictionaries } = await bothWays(path);
+    const columns = serial.visitColumns();
+    expect(split.columns.length).toBe(columns.length);
+    expect(Array.from(split.columns.person.subarray(0, columns.length))).toEqual(
+      Array.from(columns.person.subarray(0, columns.length)),
+    );
+    expect(labelled(split.columns, splitDictionaries)).toEqual(labelled(columns, serialDictionaries));
+    expect(split.bad).toEqual(serial.bad);
+    // Bad rows on both sides of the middle, so the second half's line numbers were shifted right.
+    expect(split.bad.length).toBeGreaterThan(40);
+    expect(split.bad.at(-1)?.line).toBeGreaterThan(4000);
+  });
+
+  it('reads on one thread again when a quoted field may hold the line break it split at', async () => {
+    // A quoted place id holding thousands of line breaks spans the middle of the file.
+    const before = log(300);
+    const after = log(300).slice(1);
+    const quoted = `7,"${'x\n'.repeat(8000)}",1,1579910400,1579914000`;
+    const path = file('quoted.csv', [...before, quoted, ...after]);
+    const fieldStart = `${before.join('\n')}\n`.length;
+    const split = await splitPoint(path, 0);
+    expect(split?.at).toBeGreaterThan(fieldStart);
+    expect(split?.at).toBeLessThan(fieldStart + quoted.length);
+    const read = await bothWays(path);
+    const rows = read.serial.rows;
+    expect(rows).toBeGreaterThan(590);
+    expect(read.split.columns.length).toBe(rows);
+    expect(labelled(read.split.columns, read.splitDictionaries)).toEqual(
+      labelled(read.serial.visitColumns(), read.serialDictionaries),
+    );
+    expect(Array.from(read.split.columns.person.subarray(0, rows))).toEqual(
+      Array.from(read.serial.visitColumns().person.subarray(0, rows)),
+    );
+    expect(read.split.bad).toEqual(read.serial.bad);
+  });
+});

@@ -1,0 +1,150 @@
+import { open } from 'node:fs/promises';
+import { Worker } from 'node:worker_threads';
+import type { DictionaryEntries } from '../../core/colocation/id-dictionary.ts';
+import type { VisitColumns } from '../../core/colocation/types.ts';
+import type { BadRow, VisitCsvOptions } from '../../core/colocation/visit-csv.ts';
+import { readVisitFile, readVisitRange, type ByteRange, type ReadProgress } from './read-visit-file.ts';
+
+/** Below this size one thread reads the file: starting a worker costs a few hundred milliseconds. */
+const defaultMinSplitBytes = 64 << 20;
+const newline = 10;
+
+type IdKind = 'person' | 'place' | 'cell';
+
+export type HalfTask = {
+  path: string;
+  range: ByteRange;
+  options: Omit<VisitCsvOptions, 'dictionaries'>;
+};
+
+export type HalfResult = {
+  sawQuote: boolean;
+  columns: VisitColumns;
+  entries: Record<IdKind, DictionaryEntries>;
+  bad: BadRow[];
+  /** Line number the half's parser gave its first record (its header was line 1). */
+  firstLine: number;
+};
+
+/**
+ * Where to split the file: just after the first line break past its middle, with the header line that
+ * the second half is parsed after. Undefined for small files and files without such a line break.
+ */
+export async function splitPoint(
+  path: string,
+  minSplitBytes: number,
+): Promise<{ at: number; size: number; header: Uint8Array } | undefined> {
+  const handle = await open(path, 'r');
+  try {
+    const { size } = await handle.stat();
+    if (size < minSplitBytes) {
+      return undefined;
+    }
+    const head = Buffer.alloc(1 << 16);
+    const { bytesRead } = await handle.read(head, 0, head.length, 0);
+    const headerEnd = head.subarray(0, bytesRead).indexOf(newline);
+    const middle = Buffer.alloc(1 << 20);
+    const mid = size >> 1;
+    const got = await handle.read(middle, 0, middle.length, mid);
+    const found = middle.subarray(0, got.bytesRead).indexOf(newline);
+    const at = mid + found + 1;
+    if (headerEnd < 0 || found < 0 || at <= headerEnd + 1 || at >= size) {
+      return undefined;
+    }
+    return { at, size, header: head.subarray(0, headerEnd + 1) };
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Parses a half in a worker thread, which loads the TypeScript loader before the module. */
+function readInWorker(
+  task: HalfTask,
+  onProgress: (bytes: number, rows: number) => void,
+): Promise<HalfResult> {
+  const entry = new URL('./read-half-worker.ts', import.meta.url).href;
+  const worker = new Worker(
+    `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); });`,
+    { eval: true, workerData: task },
+  );
+  return new Promise<HalfResult>((resolve, reject) => {
+    worker.on(
+      'message',
+      (message: { progress?: { bytes: number; rows: number }; result?: HalfResult; error?: string }) => {
+        if (message.progress) {
+          onProgress(message.progress.bytes, message.progress.rows);
+        } else if (message.result) {
+          resolve(message.result);
+        } else {
+          reject(new Error(message.error ?? 'the reading thread failed'));
+        }
+      },
+    );
+    worker.on('error', reject);
+    worker.on('exit', (code) => reject(new Error(`the reading thread exited (${code})`)));
+  }).finally(() => void worker.terminate());
+}
+
+/**
+ * Reads a large visit file on two threads: this one parses the first half into the shared dictionaries
+ * while a worker parses the second with dictionaries of its own, whose ids are then translated (adding
+ * the new ones in file order), so the dense ids are those a one-thread read gives. A file holding a quote
+ * character is read again on one thread, because a quoted field may hold the line break the split was
+ * made at; the first half has then put into the dictionaries only ids that the re-read meets first, in
+ * the same order.
+ */
+export async function readVisitsInHalves(
+  path: string,
+  options: VisitCsvOptions,
+  onProgress?: ReadProgress,
+  minSplitBytes = defaultMinSplitBytes,
+): Promise<{ columns: VisitColumns; bad: BadRow[] }> {
+  const oneThread = async () => {
+    const parser = await readVisitFile(path, options, onProgress);
+    return { columns: parser.visitColumns(), bad: parser.bad };
+  };
+  const split = await splitPoint(path, minSplitBytes);
+  if (!split) {
+    return oneThread();
+  }
+  const progress = { mine: { bytes: 0, rows: 0 }, theirs: { bytes: 0, rows: 0 } };
+  const report = () =>
+    onProgress?.(
+      progress.mine.bytes + progress.theirs.bytes,
+      progress.mine.rows + progress.theirs.rows,
+      split.size,
+    );
+  const { dictionaries: shared, ...parseOptions } = options;
+  const second = readInWorker(
+    { path, range: { from: split.at, to: split.size, header: split.header }, options: parseOptions },
+    (bytes, rows) => {
+      progress.theirs = { bytes, rows };
+      report();
+    },
+  );
+  // Rejections of the worker are awaited below; one raised while this thread reads must not go unhandled.
+  second.catch(() => undefined);
+  const first = await readVisitRange(
+    path,
+    options,
+    { from: 0, to: split.at, sizeFor: split.size },
+    (bytes, rows) => {
+      progress.mine = { bytes, rows };
+      report();
+    },
+  );
+  const other = await second;
+  if (first.sawQuote || other.sawQuote) {
+    return oneThread();
+  }
+  const { parser } = first;
+  const lineShift = parser.nextLine - other.firstLine;
+  const bad = [...parser.bad, ...other.bad.map((row) => ({ ...row, line: row.line + lineShift }))];
+  parser.appendTranslated(
+    other.columns,
+    shared.person.translate(other.entries.person),
+    shared.place.translate(other.entries.place),
+    shared.cell.translate(other.entries.cell),
+  );
+  return { columns: parser.visitColumns(), bad };
+}
