@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import { DuckDBInstance } from '@duckdb/node-api';
 import Database from 'better-sqlite3';
 import { matchCompanions, matchContacts } from '../src/core/colocation/engine.ts';
-import { clusterVisits } from '../src/core/colocation/clusters.ts';
+import { clusterVisitsBy, type VisitClusters } from '../src/core/colocation/clusters.ts';
 import type { MatchRows } from '../src/core/colocation/types.ts';
 import { loadVisitFiles, type LoadedVisits } from '../src/server/visits/load-visit-files.ts';
 import { dwellSeconds } from './city-gen.ts';
@@ -34,7 +34,8 @@ const sampleLoad = () => loads.push(loadavg()[0] ?? 0);
 setInterval(sampleLoad, 5000).unref();
 sampleLoad();
 
-// ---- saolei: the load is the reader plus the clustering by place and by cell the engine probes.
+// ---- saolei: the load is the reader (two threads for a file this size); preparing is the clustering of
+// the visits by place and by cell, which the engine then probes (as SQLite probes its indexes).
 let loaded: LoadedVisits | undefined;
 const saoleiLoad = await medianOf(runs, async () => {
   loaded = undefined;
@@ -43,7 +44,6 @@ const saoleiLoad = await medianOf(runs, async () => {
     caseVisitsPath: casesPath,
     dwell: dwellSeconds,
     requireCell: true,
-    cluster: ['place', 'cell'],
   });
 });
 if (!loaded) {
@@ -58,12 +58,17 @@ const { cell } = data.visits;
 if (!cell) {
   throw new Error('the visits have no cell column');
 }
-// The clustering's share of the load, timed again on its own.
-const clusterPlace = await medianOf(runs, () => clusterVisits(data.visits, data.visits.place));
-const clusterCell = await medianOf(runs, () => clusterVisits(data.visits, cell));
+let clusters: VisitClusters[] = [];
+const saoleiPrepare = await medianOf(runs, () => {
+  clusters = [];
+  clusters = clusterVisitsBy(data.visits, [data.visits.place, cell]);
+});
+const [byPlace, byCell] = clusters;
+// The place alone, for the end-to-end figure of one contact query.
+const clusterPlace = await medianOf(runs, () => clusterVisitsBy(data.visits, [data.visits.place]));
 log(
-  `saolei load: ${Math.round(saoleiLoad.wall)} ms (clustering ${Math.round(clusterPlace.wall)} + ` +
-    `${Math.round(clusterCell.wall)} ms), ${data.visits.length} visits, ${data.cases.length} case visits`,
+  `saolei load: ${Math.round(saoleiLoad.wall)} ms, clustering ${Math.round(saoleiPrepare.wall)} ms ` +
+    `(place alone ${Math.round(clusterPlace.wall)} ms), ${data.visits.length} visits, ${data.cases.length} case visits`,
 );
 let maxDuration = 0;
 for (let i = 0; i < data.visits.length; i++) {
@@ -92,11 +97,11 @@ for (const q of queries) {
     q.kind === 'contacts'
       ? matchContacts(data.cases, data.visits, {
           tolerance: q.tolerance,
-          clusters: clustered ? data.clusters.place : undefined,
+          clusters: clustered ? byPlace : undefined,
         })
       : matchCompanions(data.cases, data.visits, {
           minOverlap: q.minOverlap,
-          clusters: clustered ? data.clusters.cell : undefined,
+          clusters: clustered ? byCell : undefined,
         });
   run(true); // untimed: the first calls compile the code
   run(false);
@@ -197,7 +202,10 @@ const duckLoad = await medianOf(runs, async () => {
 });
 log(`duckdb load: ${Math.round(duckLoad.wall)} ms`);
 const duckResults = new Map<string, Sample>();
-/** Times DuckDB's plans for each query, keeping the fastest, after checking each gives saolei's rows. */
+/**
+ * Times DuckDB's plans for each query, keeping the fastest under `${kind}${label}`, after checking each
+ * gives saolei's rows.
+ */
 async function duckPlans(label: string): Promise<void> {
   for (const q of queries) {
     const plans: [string, string][] = [
@@ -209,8 +217,8 @@ async function duckPlans(label: string): Promise<void> {
       const reader = await duck.runAndReadAll('SELECT * FROM result ORDER BY 1, 2, 3');
       check(`duckdb ${q.kind} ${plan}`, expected.get(q.kind) ?? new Float64Array(), reader.getRows());
       log(`duckdb ${q.kind} ${plan}${label}: ${Math.round(sample.wall)} ms (same rows as saolei)`);
-      const best = duckResults.get(q.kind);
-      duckResults.set(q.kind, !best || sample.wall < best.wall ? sample : best);
+      const best = duckResults.get(`${q.kind}${label}`);
+      duckResults.set(`${q.kind}${label}`, !best || sample.wall < best.wall ? sample : best);
     }
   }
 }
@@ -221,7 +229,7 @@ const duckSort = await measure(() =>
   duck.run('CREATE OR REPLACE TABLE visits AS SELECT * FROM visits ORDER BY place_id, start_ts'),
 );
 log(`duckdb sort by (place_id, start_ts): ${Math.round(duckSort.wall)} ms`);
-await duckPlans(', table sorted by place');
+await duckPlans(', sorted');
 duck.closeSync();
 
 // ---- SQLite
@@ -295,31 +303,58 @@ function loadSummary(): string {
   return `min ${at(0)}, median ${at(0.5)}, max ${at(1)} (${sorted.length} samples)`;
 }
 
+const none: Sample = { wall: 0, cpu: 0 };
 const table: TableRow[] = [
   { step: 'load CSV', rows: data.visits.length, saolei: saoleiLoad, duckdb: duckLoad, sqlite: sqliteLoad },
-  ...queries.flatMap((q) =>
-    [false, true].map((scanned) => {
-      const result = saoleiResults.get(q.kind);
-      return {
-        step: scanned ? `${q.kind}, saolei scanning the unclustered log` : q.kind,
-        rows: result?.rows.length ?? 0,
-        saolei: (scanned ? result?.scan : result?.sample) ?? { wall: 0, cpu: 0 },
-        duckdb: duckResults.get(q.kind) ?? { wall: 0, cpu: 0 },
-        sqlite: sqliteResults.get(q.kind) ?? { wall: 0, cpu: 0 },
-      };
-    }),
-  ),
+  {
+    step: 'prepare: saolei clusters by place and cell; DuckDB sorts by place; SQLite indexes place and cell',
+    rows: data.visits.length,
+    saolei: saoleiPrepare,
+    duckdb: duckSort,
+    sqlite: sqliteIndex,
+  },
+  ...queries.flatMap((q) => {
+    const result = saoleiResults.get(q.kind);
+    const sqlite = sqliteResults.get(q.kind) ?? none;
+    const rows = result?.rows.length ?? 0;
+    const clustered = result?.sample ?? none;
+    return [
+      { step: q.kind, rows, saolei: clustered, duckdb: duckResults.get(q.kind) ?? none, sqlite },
+      {
+        step: `${q.kind}, DuckDB on its sorted table`,
+        rows,
+        saolei: clustered,
+        duckdb: duckResults.get(`${q.kind}, sorted`) ?? none,
+        sqlite,
+      },
+      {
+        step: `${q.kind}, saolei scanning the unclustered log`,
+        rows,
+        saolei: result?.scan ?? none,
+        duckdb: duckResults.get(q.kind) ?? none,
+        sqlite,
+      },
+    ];
+  }),
+];
+const contactsOf = (key: string) => duckResults.get(key)?.wall ?? 0;
+const saoleiContacts = saoleiResults.get('contacts');
+const endToEnd = [
+  `saolei load + clustering by place + contacts ${Math.round(saoleiLoad.wall + clusterPlace.wall + (saoleiContacts?.sample.wall ?? 0))}`,
+  `saolei load + scan ${Math.round(saoleiLoad.wall + (saoleiContacts?.scan.wall ?? 0))}`,
+  `DuckDB load + contacts ${Math.round(duckLoad.wall + contactsOf('contacts'))}`,
+  `DuckDB load + sort + contacts ${Math.round(duckLoad.wall + duckSort.wall + contactsOf('contacts, sorted'))}`,
 ];
 process.stdout.write(
   `${data.visits.length.toLocaleString('en')} visits, ${data.cases.length.toLocaleString('en')} case visits, ` +
     `max visit ${maxDuration} s; medians of ${runs} runs (engine ${engineRuns}; SQLite insert ${values['sqlite-load-runs']}, SQLite queries ${values['sqlite-runs']}), ` +
     `ms as wall (process CPU)\n\n${formatTable(table)}\n\n` +
-    `saolei's load row includes clustering the visits by place (${ms(clusterPlace)} ms) and by cell (${ms(clusterCell)} ms).\n` +
-    `SQLite index build (place_id, start_ts) + (cell_id, start_ts): ${Math.round(sqliteIndex.wall)} ms, not in the load row.\n` +
-    `DuckDB's figures are its fastest plan (hash join or range join, on the table as loaded or rewritten in ` +
-    `(place_id, start_ts) order; the rewrite took ${ms(duckSort)} ms and is not in the load row).\n` +
-    `One pass over the place, start and end columns: ${Math.round(onePass.wall)} (${Math.round(onePass.cpu)}) ms.\n` +
+    `Rows "contacts" and "companions": saolei over its clusters; DuckDB's fastest plan (hash join or range join) ` +
+    `on the table as read_csv loaded it; SQLite probing its index. In the prepare row, saolei's figure is a ` +
+    `median of ${runs} runs, DuckDB's and SQLite's one run; saolei clusters by place alone in ${ms(clusterPlace)} ms.\n` +
+    `One contact query from the CSV file, ms wall: ${endToEnd.join('; ')}.\n` +
+    `One pass over the place, start and end columns: ${ms(onePass)} ms.\n` +
     `Load average (1 min) during the run: ${loadSummary()} on ${availableParallelism()} cores.\n` +
-    `Peak RSS: ${saoleiRss} MB after saolei's load and queries; ${kb()} MB at the end with DuckDB and SQLite loaded too.\n` +
-    `All results identical: saolei (clustered and scanning) = DuckDB (every plan) = SQLite, for contacts and companions.\n`,
+    `Peak RSS: ${saoleiRss} MB after saolei's load, clustering and queries; ${kb()} MB at the end with DuckDB and SQLite loaded too.\n` +
+    `All results identical: saolei (clustered and scanning) = DuckDB (every plan, both tables) = SQLite, for contacts and companions.\n`,
 );

@@ -51,18 +51,37 @@ export function slotOfTime(clusters: Pick<VisitClusters, 'origin' | 'perSlot' | 
 /** Radix digits of at most this many bits: each pass writes to at most 2⁹ places at once. */
 const maxDigitBits = 9;
 
-function rowsOf(length: number): { words: Int32Array; times: Float64Array } {
+type Rows = { words: Int32Array; times: Float64Array };
+
+function rowsOf(length: number): Rows {
   const buffer = new ArrayBuffer(length * rowWords * 4);
   return { words: new Int32Array(buffer), times: new Float64Array(buffer) };
+}
+
+/**
+ * Temporary arrays of a clustering (the sort keys, a second row buffer), kept to cluster the same visits
+ * by another key: fresh arrays of hundreds of megabytes cost a page fault per 4 KiB page.
+ */
+type Workspace = { sortKey?: Int32Array; spare?: Rows };
+
+/** Clusters the visits by each key column in turn (see clusterVisits), sharing the temporary arrays. */
+export function clusterVisitsBy(visits: VisitColumns, keys: Int32Array[]): VisitClusters[] {
+  const workspace: Workspace = {};
+  return keys.map((key) => cluster(visits, key, workspace));
 }
 
 /**
  * Clusters the visits by `key` (a column of the visits: place or cell ids, dense non-negative integers).
  * Each kept visit gets the sort key run · slots + start slot, and an LSD radix sort over that key moves the
  * rows themselves, not indexes: every pass reads sequentially and writes to at most 2⁹ places, where a
- * sort of indexes would end with a cache miss per row and column to gather them.
+ * sort of indexes would end with a cache miss per row and column to gather them. Each pass counts the
+ * digits of the next; the runs' bounds and longest visits are read off the sorted rows at the end.
  */
 export function clusterVisits(visits: VisitColumns, key: Int32Array): VisitClusters {
+  return cluster(visits, key, {});
+}
+
+function cluster(visits: VisitColumns, key: Int32Array, workspace: Workspace): VisitClusters {
   const n = visits.length;
   const { person, start, end } = visits;
   let keys = 0;
@@ -96,17 +115,16 @@ export function clusterVisits(visits: VisitColumns, key: Int32Array): VisitClust
     throw new RangeError(`${keys} keys are too many to cluster: map ids to dense integers first`);
   }
 
-  // The sort keys, the size and longest visit of each run, and the counts of every radix digit.
+  // The sort keys (−1: left out) and the counts of the first digit.
   const bits = Math.max(1, 32 - Math.clz32(Math.max(runs * slots - 1, 1)));
   const passes = Math.ceil(bits / maxDigitBits);
   const digitBits = Math.ceil(bits / passes);
   const mask = (1 << digitBits) - 1;
-  const stride = mask + 2;
-  const counts = new Int32Array(passes * stride);
-  const sortKey = new Int32Array(n);
-  const offsets = new Int32Array(runs + 1);
-  const maxDuration = new Float64Array(runs).fill(-Infinity);
+  const sortKey = workspace.sortKey && workspace.sortKey.length >= n ? workspace.sortKey : new Int32Array(n);
+  workspace.sortKey = sortKey;
+  let counts = new Int32Array(mask + 2);
   const lastSlot = slots - 1;
+  let kept = 0;
   for (let i = 0; i < n; i++) {
     const k = key[i] ?? -1;
     const s = start[i] ?? NaN;
@@ -120,28 +138,21 @@ export function clusterVisits(visits: VisitColumns, key: Int32Array): VisitClust
     const x = Math.floor((s - origin) * perSlot);
     const packed = run * slots + (x < 0 ? 0 : x > lastSlot ? lastSlot : x);
     sortKey[i] = packed;
-    offsets[run + 1] = (offsets[run + 1] ?? 0) + 1;
-    if (duration > (maxDuration[run] ?? 0)) {
-      maxDuration[run] = duration;
-    }
-    for (let p = 0, at = 1; p < passes; p++, at += stride) {
-      const d = at + ((packed >>> (p * digitBits)) & mask);
-      counts[d] = (counts[d] ?? 0) + 1;
-    }
-  }
-  for (let r = 0; r < runs; r++) {
-    offsets[r + 1] = (offsets[r + 1] ?? 0) + (offsets[r] ?? 0);
-  }
-  for (let p = 0; p < passes; p++) {
-    for (let d = p * stride; d < p * stride + mask; d++) {
-      counts[d + 1] = (counts[d + 1] ?? 0) + (counts[d] ?? 0);
-    }
+    const d = (packed & mask) + 1;
+    counts[d] = (counts[d] ?? 0) + 1;
+    kept++;
   }
 
-  // Pass 0 reads the visit columns and drops the rows that cannot match; the others alternate two buffers.
-  const kept = offsets[runs] ?? 0;
-  const buffers = [rowsOf(kept), passes > 1 ? rowsOf(kept) : rowsOf(0)];
-  let rows = buffers[0] ?? rowsOf(kept);
+  // Pass 0 reads the visit columns, leaving out the rows that cannot match; the others alternate between
+  // the result buffer and the spare one, ending in the result.
+  const result = rowsOf(kept);
+  const spare =
+    workspace.spare && workspace.spare.words.length >= kept * rowWords ? workspace.spare : rowsOf(kept);
+  workspace.spare = spare;
+  const target = (p: number) => ((passes - 1 - p) % 2 === 0 ? result : spare);
+  prefixSum(counts, mask);
+  let next = new Int32Array(mask + 2);
+  let rows = target(0);
   for (let i = 0; i < n; i++) {
     const packed = sortKey[i] ?? -1;
     if (packed >= 0) {
@@ -152,28 +163,59 @@ export function clusterVisits(visits: VisitColumns, key: Int32Array): VisitClust
       rows.words[rowWords * at + 1] = person[i] ?? 0;
       rows.times[3 * at + 1] = start[i] ?? 0;
       rows.times[3 * at + 2] = end[i] ?? 0;
+      const nextDigit = ((packed >>> digitBits) & mask) + 1;
+      next[nextDigit] = (next[nextDigit] ?? 0) + 1;
     }
   }
   for (let p = 1; p < passes; p++) {
-    const to = buffers[p % 2] ?? rowsOf(kept);
-    radixPass(rows, to, kept, counts.subarray(p * stride, (p + 1) * stride), p * digitBits, mask);
+    counts = next;
+    prefixSum(counts, mask);
+    next = new Int32Array(mask + 2);
+    const to = target(p);
+    radixPass(rows, to, kept, counts, next, p * digitBits, mask);
     rows = to;
   }
-  return { sourceLength: n, keys, offsets, maxDuration, origin, perSlot, slots, ...rows };
+
+  // The runs' bounds and longest visits, from the sorted rows.
+  const offsets = new Int32Array(runs + 1);
+  const maxDuration = new Float64Array(runs).fill(-Infinity);
+  const { words, times } = rows;
+  for (let r = 0; r < kept; r++) {
+    const run = Math.floor((words[rowWords * r] ?? 0) / slots);
+    offsets[run + 1] = (offsets[run + 1] ?? 0) + 1;
+    const duration = (times[3 * r + 2] ?? 0) - (times[3 * r + 1] ?? 0);
+    if (duration > (maxDuration[run] ?? 0)) {
+      maxDuration[run] = duration;
+    }
+  }
+  prefixSum(offsets, runs - 1);
+  return { sourceLength: n, keys, offsets, maxDuration, origin, perSlot, slots, words, times };
 }
 
-/** One stable scatter of whole rows by a digit of their sort key (the counts already prefix-summed). */
+/** Turns counts at [1, last + 1] into starts at [0, last]: counts[d + 1] += counts[d]. */
+function prefixSum(counts: Int32Array, last: number): void {
+  for (let d = 0; d <= last; d++) {
+    counts[d + 1] = (counts[d + 1] ?? 0) + (counts[d] ?? 0);
+  }
+}
+
+/**
+ * One stable scatter of whole rows by a digit of their sort key (`counts` already prefix-summed),
+ * counting the next digit into `next` on the way.
+ */
 function radixPass(
-  from: { words: Int32Array; times: Float64Array },
-  to: { words: Int32Array; times: Float64Array },
+  from: Rows,
+  to: Rows,
   length: number,
   counts: Int32Array,
+  next: Int32Array,
   shift: number,
   mask: number,
 ): void {
   const { words, times } = from;
   const toWords = to.words;
   const toTimes = to.times;
+  const nextShift = shift + 32 - Math.clz32(mask);
   for (let r = 0; r < length; r++) {
     const packed = words[rowWords * r] ?? 0;
     const d = (packed >>> shift) & mask;
@@ -183,5 +225,7 @@ function radixPass(
     toWords[rowWords * at + 1] = words[rowWords * r + 1] ?? 0;
     toTimes[3 * at + 1] = times[3 * r + 1] ?? 0;
     toTimes[3 * at + 2] = times[3 * r + 2] ?? 0;
+    const nextDigit = (nextShift < 32 ? (packed >>> nextShift) & mask : 0) + 1;
+    next[nextDigit] = (next[nextDigit] ?? 0) + 1;
   }
 }

@@ -44,7 +44,7 @@ export class PairLog {
  */
 class Scratch {
   private readonly ints = new Map<string, Int32Array>();
-  private readonly floats = new Map<string, Float64Array>();
+  private readonly pairRows = new Map<string, PairRows>();
 
   /** An Int32Array of at least `length` entries, zeroed over the first `length` when `zeroed`. */
   int32(name: string, length: number, zeroed = false): Int32Array {
@@ -58,13 +58,15 @@ class Scratch {
     return array;
   }
 
-  float64(name: string, length: number): Float64Array {
-    let array = this.floats.get(name);
-    if (!array || array.length < length) {
-      array = new Float64Array(Math.max(length, (array?.length ?? 0) * 2));
-      this.floats.set(name, array);
+  /** Rows of four 32-bit words (two as one Float64) in one buffer; see PairRows. */
+  rows(name: string, length: number): PairRows {
+    let held = this.pairRows.get(name);
+    if (!held || held.words.length < 4 * length) {
+      const buffer = new ArrayBuffer(Math.max(length, (held?.words.length ?? 0) / 2) * 16);
+      held = { words: new Int32Array(buffer), times: new Float64Array(buffer) };
+      this.pairRows.set(name, held);
     }
-    return array;
+    return held;
   }
 }
 
@@ -174,10 +176,13 @@ export function sumPairs(log: PairLog, groupCase: Int32Array, groupLocation: Int
   };
 }
 
+/** Pairs as 16-byte rows: words[4r] the person, words[4r + 1] the group, times[2r + 1] the overlap. */
+type PairRows = { words: Int32Array; times: Float64Array };
+
 /**
- * sumPairs for pairs already in group order (the probe's): one stable counting sort by person over a
- * counter per person id scatters the pairs straight into the result columns, whose (person, group) order is
- * then (person, case, location) order; equal neighbours are summed in place.
+ * sumPairs for pairs already in group order (the probe's): a stable LSD radix sort by person over 16-byte
+ * rows (each pass writes one stream per digit value, not three), whose (person, group) order is then
+ * (person, case, location) order; equal neighbours are summed into the result columns.
  */
 export function sumGroupOrderedPairs(
   log: PairLog,
@@ -186,56 +191,85 @@ export function sumGroupOrderedPairs(
 ): MatchRows {
   const n = log.length;
   const { person, group, overlap } = log;
-  let maxPerson = -1;
+  let maxPerson = 0;
   for (let i = 0; i < n; i++) {
     const p = person[i] ?? 0;
     maxPerson = p > maxPerson ? p : maxPerson;
   }
-  const starts = scratch.int32('starts', maxPerson + 2, true);
-  for (let i = 0; i < n; i++) {
-    const p = (person[i] ?? 0) + 1;
-    starts[p] = (starts[p] ?? 0) + 1;
-  }
-  for (let p = 0; p <= maxPerson; p++) {
-    starts[p + 1] = (starts[p + 1] ?? 0) + (starts[p] ?? 0);
-  }
-  const rowPerson = scratch.int32('person', n);
-  const rowGroup = scratch.int32('group', n);
-  const rowOverlap = scratch.float64('overlap', n);
+  const { shifts, mask } = digitsOf(maxPerson);
+  const stride = mask + 2;
+  const counts = scratch.int32('counts', shifts.length * stride, true);
   for (let i = 0; i < n; i++) {
     const p = person[i] ?? 0;
-    const at = starts[p] ?? 0;
-    starts[p] = at + 1;
-    rowPerson[at] = p;
-    rowGroup[at] = group[i] ?? 0;
-    rowOverlap[at] = overlap[i] ?? 0;
-  }
-  let out = -1;
-  for (let i = 0; i < n; i++) {
-    const p = rowPerson[i] ?? 0;
-    const g = rowGroup[i] ?? 0;
-    if (out >= 0 && p === rowPerson[out] && g === rowGroup[out]) {
-      rowOverlap[out] = (rowOverlap[out] ?? 0) + (rowOverlap[i] ?? 0);
-      continue;
+    for (let d = 0; d < shifts.length; d++) {
+      const at = d * stride + ((p >>> (shifts[d] ?? 0)) & mask) + 1;
+      counts[at] = (counts[at] ?? 0) + 1;
     }
-    out++;
-    rowPerson[out] = p;
-    rowGroup[out] = g;
-    rowOverlap[out] = rowOverlap[i] ?? 0;
   }
-  const length = out + 1;
-  const caseId = new Int32Array(length);
-  const location = new Int32Array(length);
-  for (let r = 0; r < length; r++) {
-    const g = rowGroup[r] ?? 0;
-    caseId[r] = groupCase[g] ?? 0;
-    location[r] = groupLocation[g] ?? 0;
+  for (let d = 0; d < shifts.length; d++) {
+    for (let v = d * stride; v < d * stride + mask; v++) {
+      counts[v + 1] = (counts[v + 1] ?? 0) + (counts[v] ?? 0);
+    }
   }
-  return {
+  const buffers = [scratch.rows('a', n), scratch.rows('b', n)];
+  let rows = buffers[0] ?? scratch.rows('a', n);
+  // The first pass reads the log's columns (with no digit, one pass copies them into rows).
+  const shift = shifts[0] ?? 0;
+  for (let i = 0; i < n; i++) {
+    const p = person[i] ?? 0;
+    const at = shifts.length > 0 ? (counts[(p >>> shift) & mask] ?? 0) : i;
+    if (shifts.length > 0) {
+      counts[(p >>> shift) & mask] = at + 1;
+    }
+    rows.words[4 * at] = p;
+    rows.words[4 * at + 1] = group[i] ?? 0;
+    rows.times[2 * at + 1] = overlap[i] ?? 0;
+  }
+  for (let d = 1; d < shifts.length; d++) {
+    const to = buffers[d % 2] ?? rows;
+    const base = d * stride;
+    const digitShift = shifts[d] ?? 0;
+    for (let r = 0; r < n; r++) {
+      const p = rows.words[4 * r] ?? 0;
+      const slot = base + ((p >>> digitShift) & mask);
+      const at = counts[slot] ?? 0;
+      counts[slot] = at + 1;
+      to.words[4 * at] = p;
+      to.words[4 * at + 1] = rows.words[4 * r + 1] ?? 0;
+      to.times[2 * at + 1] = rows.times[2 * r + 1] ?? 0;
+    }
+    rows = to;
+  }
+  return summedRows(rows, n, groupCase, groupLocation);
+}
+
+/** The result columns of pair rows sorted by (person, group), equal neighbours summed. */
+function summedRows(rows: PairRows, n: number, groupCase: Int32Array, groupLocation: Int32Array): MatchRows {
+  const { words, times } = rows;
+  let length = 0;
+  for (let r = 0; r < n; r++) {
+    if (r === 0 || words[4 * r] !== words[4 * r - 4] || words[4 * r + 1] !== words[4 * r - 3]) {
+      length++;
+    }
+  }
+  const result: MatchRows = {
     length,
-    person: rowPerson.slice(0, length),
-    caseId,
-    location,
-    overlap: rowOverlap.slice(0, length),
+    person: new Int32Array(length),
+    caseId: new Int32Array(length),
+    location: new Int32Array(length),
+    overlap: new Float64Array(length),
   };
+  let out = -1;
+  for (let r = 0; r < n; r++) {
+    const p = words[4 * r] ?? 0;
+    const g = words[4 * r + 1] ?? 0;
+    if (r === 0 || p !== words[4 * r - 4] || g !== words[4 * r - 3]) {
+      out++;
+      result.person[out] = p;
+      result.caseId[out] = groupCase[g] ?? 0;
+      result.location[out] = groupLocation[g] ?? 0;
+    }
+    result.overlap[out] = (result.overlap[out] ?? 0) + (times[2 * r + 1] ?? 0);
+  }
+  return result;
 }

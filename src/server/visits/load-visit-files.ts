@@ -1,4 +1,4 @@
-import { clusterVisits, type VisitClusters } from '../../core/colocation/clusters.ts';
+import { clusterVisitsBy, type VisitClusters } from '../../core/colocation/clusters.ts';
 import { sortIds } from '../../core/colocation/renumber.ts';
 import type { CaseVisitColumns, VisitColumns } from '../../core/colocation/types.ts';
 import { createDictionaries, type BadRow, type VisitDictionaries } from '../../core/colocation/visit-csv.ts';
@@ -40,15 +40,16 @@ export async function loadVisitFiles(options: {
   const caseColumns = cases.caseVisitColumns();
   const sorted = sortIds(dictionaries, visitColumns, caseColumns);
   const wanted = new Set(options.cluster);
-  const { cell } = visitColumns;
+  const { place, cell } = visitColumns;
+  const byPlace = wanted.has('place');
+  const byCell = wanted.has('cell') && cell !== undefined;
+  const keys = [...(byPlace ? [place] : []), ...(byCell && cell ? [cell] : [])];
+  const clustered = clusterVisitsBy(visitColumns, keys);
   return {
     visits: visitColumns,
     cases: caseColumns,
     dictionaries: sorted,
     bad: { visits: visits.bad, cases: cases.bad },
-    clusters: {
-      place: wanted.has('place') ? clusterVisits(visitColumns, visitColumns.place) : undefined,
-      cell: wanted.has('cell') && cell ? clusterVisits(visitColumns, cell) : undefined,
-    },
+    clusters: { place: byPlace ? clustered[0] : undefined, cell: byCell ? clustered.at(-1) : undefined },
   };
 }
