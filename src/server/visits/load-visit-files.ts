@@ -1,4 +1,3 @@
-import { clusterVisitsBy, type VisitClusters } from '../../core/colocation/clusters.ts';
 import { sortIds } from '../../core/colocation/renumber.ts';
 import type { CaseVisitColumns, VisitColumns } from '../../core/colocation/types.ts';
 import { createDictionaries, type BadRow, type VisitDictionaries } from '../../core/colocation/visit-csv.ts';
@@ -11,21 +10,17 @@ export type LoadedVisits = {
   /** Label the dense ids of the columns with the files' ids. */
   dictionaries: VisitDictionaries;
   bad: { visits: BadRow[]; cases: BadRow[] };
-  /** The visits clustered by the keys asked for, for the engine's `clusters` option. */
-  clusters: { place?: VisitClusters; cell?: VisitClusters };
 };
 
 /**
- * Reads a case-visit file and a visit file with shared id dictionaries, renumbers the ids so that the
- * engine's numeric order is the files' id order, then clusters the visits by the keys asked for (place for
- * contacts, cell for companions; docs/decisions/009).
+ * Reads a case-visit file and a visit file (a large one on two threads) with shared id dictionaries, then
+ * renumbers the ids so that the engine's numeric order is the files' id order.
  */
 export async function loadVisitFiles(options: {
   visitsPath: string;
   caseVisitsPath: string;
   dwell?: number;
   requireCell?: boolean;
-  cluster?: ('place' | 'cell')[];
   onProgress?: ReadProgress;
 }): Promise<LoadedVisits> {
   const dictionaries = createDictionaries();
@@ -38,18 +33,10 @@ export async function loadVisitFiles(options: {
   );
   const visitColumns = visits.columns;
   const caseColumns = cases.caseVisitColumns();
-  const sorted = sortIds(dictionaries, visitColumns, caseColumns);
-  const wanted = new Set(options.cluster);
-  const { place, cell } = visitColumns;
-  const byPlace = wanted.has('place');
-  const byCell = wanted.has('cell') && cell !== undefined;
-  const keys = [...(byPlace ? [place] : []), ...(byCell && cell ? [cell] : [])];
-  const clustered = clusterVisitsBy(visitColumns, keys);
   return {
     visits: visitColumns,
     cases: caseColumns,
-    dictionaries: sorted,
+    dictionaries: sortIds(dictionaries, visitColumns, caseColumns),
     bad: { visits: visits.bad, cases: cases.bad },
-    clusters: { place: byPlace ? clustered[0] : undefined, cell: byCell ? clustered.at(-1) : undefined },
   };
 }
