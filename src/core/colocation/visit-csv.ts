@@ -87,9 +87,19 @@ export class VisitCsvParser {
   };
   private hasCell = false;
   private hasEnd = false;
+  /** The dictionary of each id role (indexed like `values`). */
+  private readonly byRole: IdDictionary[];
 
   constructor(private readonly options: VisitCsvOptions) {
     this.dwell = options.dwell ?? 1800;
+    const { dictionaries } = options;
+    this.byRole = [
+      dictionaries.caseId,
+      dictionaries.person,
+      dictionaries.place,
+      dictionaries.cell,
+      dictionaries.caseId,
+    ];
   }
 
   get rows(): number {
@@ -146,7 +156,9 @@ export class VisitCsvParser {
         this.line++;
         continue;
       }
-      states.fill(absent);
+      for (let role = 1; role < states.length; role++) {
+        states[role] = absent;
+      }
       for (;;) {
         const role = field < roleCount ? (roles[field] ?? ignored) : ignored;
         if (pos < to && bytes[pos] === quote) {
@@ -344,14 +356,7 @@ export class VisitCsvParser {
   }
 
   private dictionaryOf(role: number): IdDictionary {
-    const { dictionaries } = this.options;
-    return role === person
-      ? dictionaries.person
-      : role === place
-        ? dictionaries.place
-        : role === cell
-          ? dictionaries.cell
-          : dictionaries.caseId;
+    return this.byRole[role] ?? this.options.dictionaries.caseId;
   }
 
   private finishRow(line: number, values: Float64Array, states: Uint8Array): void {
