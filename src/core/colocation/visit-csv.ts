@@ -56,6 +56,9 @@ const newline = 10;
 const carriageReturn = 13;
 const quote = 34;
 
+/** Integer ids up to this are stored as read and numbered after the chunk (see translateIds). */
+const maxRawId = 0x7fffffff;
+
 /** The file does not have the columns it needs; nothing can be read. */
 export class VisitHeaderError extends Error {}
 
@@ -87,6 +90,8 @@ export class VisitCsvParser {
   };
   private hasCell = false;
   private hasEnd = false;
+  /** Ids of this chunk's rows waiting for translateIds (texts and integers too large for a column). */
+  private readonly pending: (string | number)[] = [];
   /** The dictionary of each id role (indexed like `values`). */
   private readonly byRole: IdDictionary[];
 
@@ -123,6 +128,54 @@ export class VisitCsvParser {
    * reaching `to` is left for the next call. Returns the index of the first byte not consumed.
    */
   parse(bytes: Uint8Array, from: number, to: number, final: boolean): number {
+    const rows = this.rows;
+    const next = this.parseRecords(bytes, from, to, final);
+    this.translateIds(rows);
+    return next;
+  }
+
+  /**
+   * The id columns of the rows from `first` on hold integer ids as read (≥ 0), −1 for none, and −2 − k
+   * for the k-th pending id of this chunk (a text or a large integer); this gives every id its dense id
+   * in row order, in one tight loop per column, where the table reads (a random read per row into
+   * megabytes for a million persons) overlap instead of stalling the parse between them. Only the ids of
+   * kept rows are numbered, in order of first appearance, whatever the chunking.
+   */
+  private translateIds(first: number): void {
+    const { columns, byRole } = this;
+    const last = this.rows;
+    const idColumns: [GrowableInt32, number][] = [
+      [columns.person, person],
+      [columns.place, place],
+      [columns.cell, cell],
+      [columns.caseId, caseId],
+    ];
+    for (const [column, role] of idColumns) {
+      const dictionary = byRole[role];
+      const { data } = column;
+      if (!dictionary) {
+        continue;
+      }
+      for (let i = first; i < last; i++) {
+        const value = data[i] ?? -1;
+        if (value >= 0) {
+          data[i] = dictionary.integer(value);
+        } else if (value < -1) {
+          const id = this.pending[-2 - value] ?? '';
+          data[i] = typeof id === 'number' ? dictionary.integer(id) : dictionary.text(id);
+        }
+      }
+    }
+    this.pending.length = 0;
+  }
+
+  /** Holds an id until translateIds; returns the column value that points at it. */
+  private hold(id: string | number): number {
+    this.pending.push(id);
+    return -1 - this.pending.length;
+  }
+
+  private parseRecords(bytes: Uint8Array, from: number, to: number, final: boolean): number {
     let pos = from;
     if (!this.roles) {
       const header = readRecord(bytes, pos, to, final);
@@ -320,9 +373,10 @@ export class VisitCsvParser {
     return this.names[field] ?? `column ${field + 1}`;
   }
 
+  /** An id that fits the Int32 column is kept as read until translateIds; a larger one is numbered now. */
   private setInteger(role: number, value: number): void {
     this.states[role] = valid;
-    this.values[role] = role >= start ? value : this.dictionaryOf(role).integer(value);
+    this.values[role] = role >= start || value <= maxRawId ? value : this.hold(value);
   }
 
   private setText(role: number, text: string): void {
@@ -333,7 +387,7 @@ export class VisitCsvParser {
     }
     if (role < start) {
       this.states[role] = valid;
-      this.values[role] = this.dictionaryOf(role).text(trimmed);
+      this.values[role] = this.hold(trimmed);
       return;
     }
     const seconds = parseSeconds(trimmed);
@@ -353,10 +407,6 @@ export class VisitCsvParser {
       this.states[role] = invalid;
       this.reasons[role] = reason;
     }
-  }
-
-  private dictionaryOf(role: number): IdDictionary {
-    return this.byRole[role] ?? this.options.dictionaries.caseId;
   }
 
   private finishRow(line: number, values: Float64Array, states: Uint8Array): void {
