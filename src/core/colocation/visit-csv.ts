@@ -1,6 +1,6 @@
 import { decode, readQuoted, readRecord } from './csv-record.ts';
-import { GrowableFloat64, GrowableInt32 } from './growable.ts';
 import { IdDictionary } from './id-dictionary.ts';
+import { ParsedColumns } from './parsed-columns.ts';
 import { parseSeconds } from './time.ts';
 import type { CaseVisitColumns, VisitColumns } from './types.ts';
 
@@ -56,7 +56,7 @@ const newline = 10;
 const carriageReturn = 13;
 const quote = 34;
 
-/** Integer ids up to this are stored as read and numbered after the chunk (see translateIds). */
+/** Integer ids up to this are stored as read and numbered after the chunk (see ParsedColumns). */
 const maxRawId = 0x7fffffff;
 
 /** The file does not have the columns it needs; nothing can be read. */
@@ -80,35 +80,16 @@ export class VisitCsvParser {
   private readonly reasons: string[] = [];
   private needed: number[] = [];
   private names: string[] = [];
-  private readonly columns = {
-    person: new GrowableInt32(),
-    place: new GrowableInt32(),
-    cell: new GrowableInt32(),
-    caseId: new GrowableInt32(),
-    start: new GrowableFloat64(),
-    end: new GrowableFloat64(),
-  };
+  private readonly columns = new ParsedColumns();
   private hasCell = false;
   private hasEnd = false;
-  /** Ids of this chunk's rows waiting for translateIds (texts and integers too large for a column). */
-  private readonly pending: (string | number)[] = [];
-  /** The dictionary of each id role (indexed like `values`). */
-  private readonly byRole: IdDictionary[];
 
   constructor(private readonly options: VisitCsvOptions) {
     this.dwell = options.dwell ?? 1800;
-    const { dictionaries } = options;
-    this.byRole = [
-      dictionaries.caseId,
-      dictionaries.person,
-      dictionaries.place,
-      dictionaries.cell,
-      dictionaries.caseId,
-    ];
   }
 
   get rows(): number {
-    return this.columns.start.length;
+    return this.columns.length;
   }
 
   /** Physical line number of the next record. */
@@ -118,9 +99,7 @@ export class VisitCsvParser {
 
   /** Sizes the columns for an expected row count, sparing the copies of doubling. */
   reserve(rows: number): void {
-    for (const column of Object.values(this.columns)) {
-      column.reserve(rows);
-    }
+    this.columns.reserve(rows);
   }
 
   /**
@@ -130,49 +109,8 @@ export class VisitCsvParser {
   parse(bytes: Uint8Array, from: number, to: number, final: boolean): number {
     const rows = this.rows;
     const next = this.parseRecords(bytes, from, to, final);
-    this.translateIds(rows);
+    this.columns.numberIds(rows, this.options.dictionaries);
     return next;
-  }
-
-  /**
-   * The id columns of the rows from `first` on hold integer ids as read (≥ 0), −1 for none, and −2 − k
-   * for the k-th pending id of this chunk (a text or a large integer); this gives every id its dense id
-   * in row order, in one tight loop per column, where the table reads (a random read per row into
-   * megabytes for a million persons) overlap instead of stalling the parse between them. Only the ids of
-   * kept rows are numbered, in order of first appearance, whatever the chunking.
-   */
-  private translateIds(first: number): void {
-    const { columns, byRole } = this;
-    const last = this.rows;
-    const idColumns: [GrowableInt32, number][] = [
-      [columns.person, person],
-      [columns.place, place],
-      [columns.cell, cell],
-      [columns.caseId, caseId],
-    ];
-    for (const [column, role] of idColumns) {
-      const dictionary = byRole[role];
-      const { data } = column;
-      if (!dictionary) {
-        continue;
-      }
-      for (let i = first; i < last; i++) {
-        const value = data[i] ?? -1;
-        if (value >= 0) {
-          data[i] = dictionary.integer(value);
-        } else if (value < -1) {
-          const id = this.pending[-2 - value] ?? '';
-          data[i] = typeof id === 'number' ? dictionary.integer(id) : dictionary.text(id);
-        }
-      }
-    }
-    this.pending.length = 0;
-  }
-
-  /** Holds an id until translateIds; returns the column value that points at it. */
-  private hold(id: string | number): number {
-    this.pending.push(id);
-    return -1 - this.pending.length;
   }
 
   private parseRecords(bytes: Uint8Array, from: number, to: number, final: boolean): number {
@@ -296,30 +234,9 @@ export class VisitCsvParser {
     return pos;
   }
 
-  /**
-   * Appends rows parsed elsewhere (another thread's parser, with its own dictionaries): `to*` map its dense
-   * ids to the dense ids of this parser's dictionaries.
-   */
+  /** See ParsedColumns.appendTranslated. */
   appendTranslated(rows: VisitColumns, toPerson: Int32Array, toPlace: Int32Array, toCell: Int32Array): void {
-    const { columns } = this;
-    const from = this.rows;
-    const length = from + rows.length;
-    this.reserve(length);
-    const person = columns.person.data;
-    const place = columns.place.data;
-    const cell = columns.cell.data;
-    for (let i = 0; i < rows.length; i++) {
-      person[from + i] = toPerson[rows.person[i] ?? 0] ?? 0;
-      place[from + i] = toPlace[rows.place[i] ?? 0] ?? 0;
-      const c = rows.cell?.[i] ?? -1;
-      cell[from + i] = c < 0 ? -1 : (toCell[c] ?? -1);
-    }
-    columns.caseId.data.fill(-1, from, length);
-    columns.start.data.set(rows.start.subarray(0, rows.length), from);
-    columns.end.data.set(rows.end.subarray(0, rows.length), from);
-    for (const column of Object.values(columns)) {
-      column.length = length;
-    }
+    this.columns.appendTranslated(rows, toPerson, toPlace, toCell);
   }
 
   visitColumns(): VisitColumns {
@@ -373,10 +290,10 @@ export class VisitCsvParser {
     return this.names[field] ?? `column ${field + 1}`;
   }
 
-  /** An id that fits the Int32 column is kept as read until translateIds; a larger one is numbered now. */
+  /** An id that fits the Int32 column is kept as read, a larger one held; both are numbered after the chunk. */
   private setInteger(role: number, value: number): void {
     this.states[role] = valid;
-    this.values[role] = role >= start || value <= maxRawId ? value : this.hold(value);
+    this.values[role] = role >= start || value <= maxRawId ? value : this.columns.hold(value);
   }
 
   private setText(role: number, text: string): void {
@@ -387,7 +304,7 @@ export class VisitCsvParser {
     }
     if (role < start) {
       this.states[role] = valid;
-      this.values[role] = this.hold(trimmed);
+      this.values[role] = this.columns.hold(trimmed);
       return;
     }
     const seconds = parseSeconds(trimmed);
