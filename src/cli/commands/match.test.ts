@@ -5,23 +5,11 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mulberry32 } from '../../core/colocation/random.ts';
 import { referenceMatch, type MatchRow } from '../../core/colocation/reference.ts';
-import type { CaseVisitColumns } from '../../core/colocation/types.ts';
+import { columns, type Rows } from '../../core/colocation/test-worlds.ts';
 
-type Visit = { caseId: number; person: number; place: number; cell: number; start: number; end: number };
+type Visit = Rows[number];
 
 const base = 1579910400;
-
-function columns(visits: Visit[]): CaseVisitColumns {
-  return {
-    length: visits.length,
-    caseId: Int32Array.from(visits, (v) => v.caseId),
-    person: Int32Array.from(visits, (v) => v.person),
-    place: Int32Array.from(visits, (v) => v.place),
-    cell: Int32Array.from(visits, (v) => v.cell),
-    start: Float64Array.from(visits, (v) => v.start),
-    end: Float64Array.from(visits, (v) => v.end),
-  };
-}
 
 /** A small seeded town: 600 visits, 4 cases, their own visits in the log too, on a 5-minute grid. */
 function town(): { visits: Visit[]; cases: Visit[] } {
