@@ -96,8 +96,8 @@ function readInWorker(
  * while a worker parses the second with dictionaries of its own, whose ids are then translated (adding
  * the new ones in file order), so the dense ids are those a one-thread read gives. A file holding a quote
  * character is read again on one thread, because a quoted field may hold the line break the split was
- * made at; the first half has then put into the dictionaries only ids that the re-read meets first, in
- * the same order.
+ * made at, and so is a file whose worker failed; the first half has then put into the dictionaries only
+ * ids that the re-read meets first, in the same order.
  */
 export async function readVisitsInHalves(
   path: string,
@@ -128,8 +128,8 @@ export async function readVisitsInHalves(
       report();
     },
   );
-  // Rejections of the worker are awaited below; one raised while this thread reads must not go unhandled.
-  second.catch(() => undefined);
+  // A worker that fails (it could not start, or ran out of memory) leaves the file to this thread alone.
+  const settled = second.catch(() => undefined);
   const first = await readVisitRange(
     path,
     options,
@@ -139,8 +139,8 @@ export async function readVisitsInHalves(
       report();
     },
   );
-  const other = await second;
-  if (first.sawQuote || other.sawQuote) {
+  const other = await settled;
+  if (!other || first.sawQuote || other.sawQuote) {
     return oneThread();
   }
   const { parser } = first;
