@@ -32,10 +32,10 @@ function bruteForce(cases: CaseVisit[], visits: Visit[], self: string, tol: numb
   return sums;
 }
 
-async function upload(csv: string, personsRef: string): Promise<{ id: number }> {
+async function upload(csv: string, personsRef: string | null): Promise<{ id: number }> {
   const body = multipartBody([
     { name: 'file', value: csv, filename: 'visits.csv' },
-    { name: 'personsRef', value: personsRef, filename: 'persons.csv' },
+    ...(personsRef === null ? [] : [{ name: 'personsRef', value: personsRef, filename: 'persons.csv' }]),
   ]);
   const response = await investigator.request('POST', '/api/v1/visit-imports', body.payload, body.headers);
   expect(response.statusCode, response.body).toBe(202);
@@ -214,6 +214,30 @@ describe('discovery over an uploaded visit log', () => {
     const v1 = counts.find((c) => c.placeId === places.V1)?.candidates ?? 0;
     expect(v1).toBe(found.filter((r) => r.placeId === places.V1).length);
 
+    // The server keeps the log it read, clustered, for the next run; a new import replaces it.
+    const overlaps = async (id: number) => {
+      const rows: Row[] = [];
+      let next: string | null = null;
+      do {
+        const page = await investigator.get(
+          `/api/v1/discovery-runs/${id}/candidates?limit=100${next ? `&cursor=${next}` : ''}`,
+        );
+        const body = page.json<{ items: Row[]; nextCursor: string | null }>();
+        rows.push(...body.items);
+        next = body.nextCursor;
+      } while (next !== null);
+      return new Map(rows.map((r) => [`${r.externalPersonId}|${placeCode(r.placeId)}`, r.overlapSeconds]));
+    };
+    const rerun = await investigator.post(`/api/v1/outbreaks/${outbreakId}/discovery-runs`, {});
+    expect(await overlaps(rerun.json<{ id: number }>().id)).toEqual(expected);
+    const late = { person: 'PLATE', place: 'V2', start: (caseVisits[2]?.start ?? 0) + 600, end: 0 };
+    late.end = late.start + 900;
+    await upload(`person_id,place_id,start_ts,end_ts\n${late.person},V2,${late.start},${late.end}\n`, null);
+    const third = await investigator.post(`/api/v1/outbreaks/${outbreakId}/discovery-runs`, {});
+    expect(await overlaps(third.json<{ id: number }>().id)).toEqual(
+      bruteForce(caseVisits, [...visits, late], 'PSELF', 1800),
+    );
+
     const [a, b, c] = found;
     if (!a || !b || !c) {
       throw new Error('the fixture should give at least three candidates');
@@ -259,6 +283,8 @@ describe('discovery over an uploaded visit log', () => {
       .where('action', 'like', 'discovery%')
       .execute();
     expect(audit.map((e) => e.action).sort()).toEqual([
+      'discovery.run',
+      'discovery.run',
       'discovery.run',
       'discovery_candidate.confirm',
       'discovery_candidate.confirm',

@@ -35,7 +35,8 @@ export async function discoveryRoutes(app: App, { db, config }: Deps): Promise<v
         requireActor(request),
         request.params.id,
         request.body,
-        config,
+        // The server keeps the log it read, clustered, for the next runs (docs/decisions/009).
+        { ...config, keepLog: true },
       );
       return reply.status(201).send(run);
     },

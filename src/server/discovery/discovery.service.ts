@@ -66,7 +66,7 @@ export async function runDiscovery(
   actor: RecordActor,
   outbreakId: number,
   params: DiscoveryParams,
-  settings: { dataDir: string; timeZone: string },
+  settings: { dataDir: string; timeZone: string; keepLog?: boolean },
 ): Promise<DiscoveryRun> {
   await requireOutbreak(db, actor.scope, outbreakId);
   const startedAt = now();
@@ -82,7 +82,7 @@ export async function runDiscovery(
       });
     }
   }
-  const outcome = matchOverStore(settings.dataDir, caseVisits, own, lookBacks, params);
+  const outcome = matchOverStore(settings.dataDir, caseVisits, own, lookBacks, params, settings.keepLog);
   return db.transaction().execute(async (trx) => {
     const refIds = new Map<string, number>();
     const externalIds = [...new Set(outcome.candidates.map((c) => c.externalPersonId))];

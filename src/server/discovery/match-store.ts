@@ -1,6 +1,14 @@
+import path from 'node:path';
+import { clusterVisitsBy, type VisitClusters } from '../../core/colocation/clusters.ts';
 import { matchCompanions, matchContacts } from '../../core/colocation/index.ts';
 import type { MatchRows, VisitColumns } from '../../core/colocation/types.ts';
-import { loadVisitColumns, readLabels, readManifest, storeDir } from '../visits/visit-store.ts';
+import {
+  loadVisitColumns,
+  readLabels,
+  readManifest,
+  storeDir,
+  type Manifest,
+} from '../visits/visit-store.ts';
 import { caseColumns, type CaseVisit } from './case-visits.ts';
 
 export type DiscoveryParams = { tolerance: number; minOverlap: number };
@@ -21,6 +29,34 @@ export type MatchOutcome = { candidates: FoundCandidate[]; caseVisits: number; v
 
 type Located = { caseId: number; person: number; location: number; start: number; end: number };
 
+type Log = { visits: VisitColumns; byPlace?: VisitClusters; byCell?: VisitClusters };
+
+/** The log a server keeps for its next discovery runs, with the manifest segments it was read from. */
+let kept: { key: string; log: Log } | undefined;
+
+/**
+ * The committed log as the engine reads it. A server keeps it, clustered by place and by cell, for its
+ * next runs (docs/decisions/009): an outbreak's discovery is run again as cases and trajectories come in,
+ * and those runs then neither read the visit columns again nor scan them for the join. A new import names
+ * a new segment, which replaces what was kept. A one-off run (the CLI) reads the columns and scans.
+ */
+function logOf(dir: string, manifest: Manifest, keep: boolean): Log {
+  if (!keep) {
+    return { visits: loadVisitColumns(dir, manifest) };
+  }
+  const key = [path.resolve(dir), ...manifest.segments.map((segment) => segment.name)].join('\n');
+  if (kept?.key !== key) {
+    kept = undefined;
+    const visits = loadVisitColumns(dir, manifest);
+    const [byPlace, byCell] = clusterVisitsBy(
+      visits,
+      visits.cell ? [visits.place, visits.cell] : [visits.place],
+    );
+    kept = { key, log: { visits, byPlace, byCell } };
+  }
+  return kept.log;
+}
+
 /**
  * Runs the engine over the visit store: contacts at the places of the case visits, and, when the log has
  * grid cells, companions of the case persons' own records in the log (clipped to their look-back windows).
@@ -32,6 +68,7 @@ export function matchOverStore(
   own: Map<number, Set<string>>,
   lookBacks: Map<number, { start: number; end: number }>,
   params: DiscoveryParams,
+  keepLog = false,
 ): MatchOutcome {
   const dir = storeDir(dataDir);
   const manifest = readManifest(dir);
@@ -69,10 +106,13 @@ export function matchOverStore(
       end: visit.end,
     });
   }
-  const visits = loadVisitColumns(dir, manifest);
+  const { visits, byPlace, byCell } = logOf(dir, manifest, keepLog);
   const candidates: FoundCandidate[] = [];
   const isOwn = (caseId: number, person: number) => ownDense.get(caseId)?.has(person) === true;
-  const contacts = matchContacts(caseColumns(located, false), visits, { tolerance: params.tolerance });
+  const contacts = matchContacts(caseColumns(located, false), visits, {
+    tolerance: params.tolerance,
+    clusters: byPlace,
+  });
   const contactTimes = overlapTimes(contacts, located, visits, visits.place, params.tolerance);
   for (let r = 0; r < contacts.length; r++) {
     const person = contacts.person[r] ?? 0;
@@ -96,7 +136,10 @@ export function matchOverStore(
   if (visits.cell) {
     const cellLabels = readLabels(dir, manifest, 'cell');
     const own = ownCellVisits(visits, ownDense, lookBacks);
-    const companions = matchCompanions(caseColumns(own, true), visits, { minOverlap: params.minOverlap });
+    const companions = matchCompanions(caseColumns(own, true), visits, {
+      minOverlap: params.minOverlap,
+      clusters: byCell,
+    });
     const times = overlapTimes(companions, own, visits, visits.cell, 0);
     for (let r = 0; r < companions.length; r++) {
       const person = companions.person[r] ?? 0;
