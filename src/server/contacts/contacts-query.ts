@@ -41,8 +41,9 @@ export async function searchContacts(
     status: query.status,
     classification: query.classification,
     siteId: query.siteId,
+    placement: query.placement,
     dueOn: query.dueToday === 'true' ? today : undefined,
-    releaseDueBy: query.releaseDue === 'true' ? today : undefined,
+    releaseDueBy: query.releaseDueBy ?? (query.releaseDue === 'true' ? today : undefined),
     divisionCode: query.divisionCode,
     q:
       text === undefined

@@ -187,6 +187,7 @@ export type ContactListFilter = {
   status?: string | undefined;
   classification?: string | undefined;
   siteId?: number | undefined;
+  placement?: 'home' | 'site' | undefined;
   dueOn?: string | undefined;
   releaseDueBy?: string | undefined;
   divisionCode?: string | undefined;
@@ -213,7 +214,7 @@ export async function listContacts(db: Executor, filter: ContactListFilter): Pro
   if (filter.classification !== undefined) {
     query = query.where('contacts.classification', '=', filter.classification);
   }
-  const { siteId, dueOn, releaseDueBy, q } = filter;
+  const { siteId, placement, dueOn, releaseDueBy, q } = filter;
   // Driven from the small side (today's tests, a site's open placements) so the list costs what they cost.
   if (siteId !== undefined) {
     query = query.where('contacts.id', 'in', (eb) =>
@@ -223,6 +224,18 @@ export async function listContacts(db: Executor, filter: ContactListFilter): Pro
         .where('placements.site_id', '=', siteId)
         .where('placements.check_out_at', 'is', null),
     );
+  }
+  // The dashboard's observation figures: open placements of contacts still under observation.
+  if (placement !== undefined) {
+    query = query
+      .where('contacts.status', 'in', [...observedStatuses])
+      .where('contacts.id', 'in', (eb) =>
+        eb
+          .selectFrom('placements')
+          .select('placements.contact_id')
+          .where('placements.kind', '=', placement)
+          .where('placements.check_out_at', 'is', null),
+      );
   }
   if (dueOn !== undefined) {
     query = query.where('contacts.id', 'in', (eb) =>

@@ -40,8 +40,9 @@ export async function contactsRoutes(app: App, { db, config }: Deps): Promise<vo
         tags,
         summary:
           'Contacts inside the caller’s jurisdiction, newest first (keyset paging). Filters: source case, status, ' +
-          'classification, site (open placement), dueToday (a planned test due today), releaseDue (plan ended, ' +
-          'still under observation), divisionCode prefix (street / village), q (name, document number, phone). ' +
+          'classification, site (open placement), placement (home or site: under observation with an open placement ' +
+          'of that kind), dueToday (a planned test due today), releaseDue (plan ended by today, still under ' +
+          'observation), releaseDueBy (plan ended on or before that day), divisionCode prefix (street / village), q (name, document number, phone). ' +
           'Personal fields are masked for roles without personal:read.',
         querystring: listContactsQuery,
         response: {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { phaseTypes } from '../../core/protocols/index.ts';
-import { isoInstant, limitSchema } from '../http/schemas.ts';
+import { isoDate, isoInstant, limitSchema } from '../http/schemas.ts';
 import { createPersonBody, phoneSchema } from '../persons/persons.schema.ts';
 
 /** The nine kinds of close contact of editions 8/9 (PROTOCOLS §3). */
@@ -31,6 +31,9 @@ export const contactStatuses = [
   'lost',
 ] as const;
 export type ContactStatus = (typeof contactStatuses)[number];
+
+/** Where a contact under observation is kept: a centralized site, or at home. */
+export const placementKinds = ['home', 'site'] as const;
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 
@@ -136,10 +139,20 @@ export const listContactsQuery = z.strictObject({
   status: z.enum(contactStatuses).optional(),
   classification: z.enum(contactClassifications).optional(),
   siteId: z.coerce.number().int().positive().optional(),
+  /**
+   * Contacts under observation (placed or home monitoring) with an open placement of this kind: the
+   * dashboard's home-observation and at-a-site figures.
+   */
+  placement: z.enum(placementKinds).optional(),
   /** Contacts with a planned test due today (deployment time zone) not yet done. */
   dueToday: z.enum(['true', 'false']).optional(),
   /** Contacts under observation whose plan has ended (today or earlier): ready for release. */
   releaseDue: z.enum(['true', 'false']).optional(),
+  /**
+   * Contacts under observation whose plan ended on or before this day (deployment time zone): the
+   * dashboard's "releases due" for its date. Takes precedence over `releaseDue`.
+   */
+  releaseDueBy: isoDate.optional(),
   /** A division code prefix inside the caller's jurisdiction (a street or a village). */
   divisionCode: z
     .string()

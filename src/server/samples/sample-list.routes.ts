@@ -11,7 +11,7 @@ import {
 } from './sample-list.ts';
 
 /** The sample and pool lists the lab works from and the dashboard links to. */
-export function sampleListRoutes(app: App, { db }: Deps): void {
+export function sampleListRoutes(app: App, { db, config }: Deps): void {
   const tags = ['samples'];
   app.get(
     '/api/v1/samples',
@@ -22,12 +22,12 @@ export function sampleListRoutes(app: App, { db }: Deps): void {
         summary:
           'Samples inside the jurisdiction, newest first (keyset `cursor`), filtered by status (planned, collected, ' +
           'received, tested, cancelled), result (positive, negative, inconclusive, pending = pooled, the pool not negative, no result of its own yet), ' +
-          'specimen, planned date, division prefix, subject, pool or the pool a retest is for',
+          'specimen, planned date, testedOn (the day a result was entered, deployment time zone), division prefix, subject, pool or the pool a retest is for',
         querystring: sampleListQuery,
         response: { 200: sampleListSchema, ...errorResponses },
       },
     },
-    async (request) => listSamples(db.kysely, requireActor(request), request.query),
+    async (request) => listSamples(db.kysely, requireActor(request), request.query, config.timeZone),
   );
   app.get(
     '/api/v1/sample-pools',

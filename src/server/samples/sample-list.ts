@@ -10,6 +10,7 @@ import { sampleSchema, sampleStatuses, subjectTypes, type Sample } from './sampl
 import { toSample } from './samples.service.ts';
 import { qualitatives } from '../../core/lab/rules.ts';
 import { sampleSpecimens } from '../../core/lab/plans.ts';
+import { nextDate, startOfDay } from '../../core/time/zone.ts';
 
 /**
  * Lists of samples and pools for the lab and the dashboard's links (`/samples/list?status=received`): newest
@@ -22,6 +23,11 @@ export const sampleListQuery = z.strictObject({
   result: z.enum([...qualitatives, 'pending']).optional(),
   specimen: z.enum(sampleSpecimens).optional(),
   date: isoDate.optional(),
+  /**
+   * The day (deployment time zone) a result was entered: the dashboard's "results today" for its date,
+   * counted over the same window of instants.
+   */
+  testedOn: isoDate.optional(),
   division: z
     .string()
     .regex(/^\d{1,12}$/, 'division_code')
@@ -56,6 +62,7 @@ export async function listSamples(
   db: Executor,
   actor: RecordActor,
   query: SampleListQuery,
+  timeZone: string,
 ): Promise<z.infer<typeof sampleListSchema>> {
   const scope = scopeOf(actor, query.division);
   if (scope === null) {
@@ -91,6 +98,12 @@ export async function listSamples(
   }
   if (query.date !== undefined) {
     select = select.where('s.planned_date', '=', query.date);
+  }
+  if (query.testedOn !== undefined) {
+    // The dashboard's window: from the start of the day to the start of the next, in the deployment zone.
+    select = select
+      .where('s.tested_at', '>=', startOfDay(query.testedOn, timeZone))
+      .where('s.tested_at', '<', startOfDay(nextDate(query.testedOn), timeZone));
   }
   if (query.subjectType !== undefined) {
     select = select.where('s.subject_type', '=', query.subjectType);
