@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dateIn, nextDate, startOfDay } from '../../src/core/time/zone.ts';
+import { sampleRow } from '../helpers/sample-rows.ts';
 import { loginAs, startHarness, type Harness } from './harness.ts';
 
 let h: Harness;
@@ -100,6 +101,73 @@ describe('the command dashboard', () => {
     await expectRows('contacts-table', Number(converted.n));
     await h.shot('03-converted-contacts');
 
+    // Home observation: the contacts under observation at home, exactly as many as the figure, with the
+    // filter shown and cleared from the page.
+    const home = await h.db.kysely
+      .selectFrom('placements')
+      .innerJoin('contacts', 'contacts.id', 'placements.contact_id')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('placements.kind', '=', 'home')
+      .where('placements.check_out_at', 'is', null)
+      .where('contacts.status', 'in', ['placed', 'home_monitoring'])
+      .where('contacts.division_code', 'like', '141102%')
+      .executeTakeFirstOrThrow();
+    expect(Number(home.n)).toBeGreaterThan(0);
+    await h.page.goto(`${h.baseUrl}/`);
+    await expect(h.page.getByTestId('dash-home').getAttribute('data-value')).resolves.toBe(String(home.n));
+    await h.page.getByTestId('dash-home').click();
+    await h.page.waitForURL('**/contacts?placement=home');
+    await expectRows('contacts-table', Number(home.n));
+    await h.page.getByTestId('filter-placement').getByText('居家隔离观察').waitFor();
+    await h.shot('04-home-observation');
+    await h.page.getByTestId('filter-placement').hover();
+    await h.page.getByTestId('filter-placement').locator('.ant-select-clear').click();
+    await h.page.waitForURL((url) => !url.search.includes('placement'));
+    await expect
+      .poll(() => h.page.getByTestId('contacts-table').locator('tbody tr[data-row-key]').count())
+      .toBeGreaterThan(Number(home.n));
+
+    // Releases due and the day's results open the lists for the dashboard's own date; a result entered
+    // now makes today's results non-empty (the demo's results are from 2020).
+    const person = await h.db.kysely
+      .selectFrom('persons')
+      .select('id')
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
+    const now = new Date().toISOString();
+    await h.db.kysely
+      .insertInto('samples')
+      .values(
+        sampleRow({
+          subject_id: 99_001,
+          person_id: Number(person.id),
+          status: 'tested',
+          result: 'negative',
+          collected_at: now,
+          received_at: now,
+          tested_at: now,
+        }),
+      )
+      .execute();
+    for (const [figureId, url, table] of [
+      ['dash-releases-due', `**/contacts?releaseDueBy=${today}`, 'contacts-table'],
+      ['dash-tests-done', `**/samples/list?testedOn=${today}`, 'sample-list'],
+    ] as const) {
+      await h.page.goto(`${h.baseUrl}/`);
+      const shown = Number(await h.page.getByTestId(figureId).getAttribute('data-value'));
+      await h.page.getByTestId(figureId).click();
+      await h.page.waitForURL(url);
+      await expectRows(table, shown);
+      if (figureId === 'dash-tests-done') {
+        expect(shown).toBeGreaterThan(0);
+      }
+    }
+    const testedOn = h.page.locator(
+      'input[data-testid="filter-testedOn"], [data-testid="filter-testedOn"] input',
+    );
+    await expect.poll(() => testedOn.inputValue()).toBe(today);
+    await h.shot('05-results-today');
+
     // Overdue tasks: the tasks page opens on its overdue view, read from the URL.
     await h.page.goto(`${h.baseUrl}/`);
     await h.page.getByTestId('dash-overdue-tasks').click();
@@ -116,7 +184,7 @@ describe('the command dashboard', () => {
       String(Number(cases.n) + Number(contacts.n)),
     );
     await h.page.locator('[data-testid="chain-graph"][data-edges]').waitFor();
-    await h.shot('04-chains');
+    await h.shot('06-chains');
     const [download] = await Promise.all([
       h.page.waitForEvent('download'),
       h.page.getByTestId('export-png').click(),

@@ -1,4 +1,4 @@
-import { CloudUploadOutlined, DownloadOutlined } from '@ant-design/icons';
+import { CloseOutlined, CloudUploadOutlined, DownloadOutlined } from '@ant-design/icons';
 import { Alert, Button, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { Link, useSearchParams } from 'react-router';
 import type { Contact } from '../../../../src/server/contacts/contacts.schema.ts';
@@ -44,6 +44,20 @@ export function ContactListPage() {
       {t(`contacts.${name}`)}
     </Button>
   );
+  // A dated "due for release" (the dashboard's, for the day it shows) replaces today's; one click clears it.
+  const releaseDue =
+    filter.releaseDueBy === undefined ? (
+      quick('releaseDue')
+    ) : (
+      <Button
+        type="primary"
+        icon={<CloseOutlined />}
+        onClick={() => update({ releaseDue: undefined, releaseDueBy: undefined })}
+        data-testid="filter-releaseDueBy"
+      >
+        {t('contacts.releaseDueBy', { date: filter.releaseDueBy })}
+      </Button>
+    );
 
   return (
     <>
@@ -82,6 +96,18 @@ export function ContactListPage() {
           options={(sites.data?.items ?? []).map((s) => ({ value: String(s.id), label: s.name }))}
           onChange={(siteId?: string) => update({ siteId })}
         />
+        <Select
+          allowClear
+          placeholder={t('contacts.placement')}
+          style={{ width: 150 }}
+          value={filter.placement}
+          options={[
+            { value: 'home', label: t('contacts.placementHome') },
+            { value: 'site', label: t('contacts.placementSite') },
+          ]}
+          onChange={(placement?: string) => update({ placement })}
+          data-testid="filter-placement"
+        />
         <Input.Search
           allowClear
           defaultValue={filter.divisionCode}
@@ -97,7 +123,7 @@ export function ContactListPage() {
           onSearch={(caseId) => update({ caseId: /^\d+$/.test(caseId) ? caseId : undefined })}
         />
         {quick('dueToday')}
-        {quick('releaseDue')}
+        {releaseDue}
         <Button
           type={filter.status === 'lost' ? 'primary' : 'default'}
           onClick={() => update({ status: filter.status === 'lost' ? undefined : 'lost' })}

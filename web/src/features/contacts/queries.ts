@@ -12,8 +12,10 @@ export const contactFilterNames = [
   'status',
   'classification',
   'siteId',
+  'placement',
   'dueToday',
   'releaseDue',
+  'releaseDueBy',
   'divisionCode',
   'q',
 ] as const;

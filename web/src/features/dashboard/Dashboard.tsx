@@ -195,7 +195,7 @@ export function Dashboard() {
             testId="dash-tests-done"
             title={t('dashboard.testsDone')}
             value={d.samples.doneToday}
-            to={links.samples('tested')}
+            to={links.testsDone}
           />
         </Col>
         <Col xs={12} md={6} lg={4}>
@@ -254,7 +254,9 @@ export function Dashboard() {
                 title: t('dashboard.bySite'),
                 render: (_, row) =>
                   row.siteId === null ? (
-                    t('dashboard.home')
+                    <Link to={links.home} data-testid="dash-home" data-value={row.count}>
+                      {t('dashboard.home')}
+                    </Link>
                   ) : (
                     <Link to={links.site(row.siteId)}>{row.siteName ?? row.siteId}</Link>
                   ),

@@ -5,8 +5,9 @@ const to = (path: string, params: Record<string, string>) =>
 
 /**
  * The list behind each dashboard number, in the query names the lists read from the URL (the cases list,
- * GET /api/v1/contacts's filters, GET /api/v1/samples's filters). The contacts' `releaseDue` is "plan ended
- * by today", so the figure it opens is today's and the overdue together.
+ * GET /api/v1/contacts's filters, GET /api/v1/samples's filters). Each link selects what its number counts
+ * on the dashboard's day: releases due by that day (its own and the overdue together), results entered that
+ * day in the deployment zone, contacts under observation at home.
  */
 export function dashboardLinks(day: string) {
   const daysBefore = (n: number) => dayjs(day).subtract(n, 'day').format('YYYY-MM-DD');
@@ -20,12 +21,14 @@ export function dashboardLinks(day: string) {
     contacts: '/contacts',
     observation: '/quarantine',
     site: (siteId: number) => to('/contacts', { siteId: String(siteId) }),
-    releasesDue: to('/contacts', { releaseDue: 'true' }),
+    home: to('/contacts', { placement: 'home' }),
+    releasesDue: to('/contacts', { releaseDueBy: day }),
     converted: to('/contacts', { status: 'converted' }),
     overdueInvestigations: '/investigations',
     overdueTasks: to('/tasks', { view: 'overdue' }),
     samplesDue: to('/samples/list', { status: 'planned', date: day }),
-    samples: (status: 'collected' | 'received' | 'tested') => to('/samples/list', { status }),
+    samples: (status: 'collected' | 'received') => to('/samples/list', { status }),
+    testsDone: to('/samples/list', { testedOn: day }),
     positive: to('/samples/list', { result: 'positive' }),
   };
 }

@@ -15,8 +15,9 @@ const pick = <T extends string>(values: readonly T[], raw: string | null): T | u
   values.find((v) => v === raw);
 
 /**
- * Samples filtered by the URL (`?status=received`, `?result=positive`, `specimen`, `date`, `division`), the
- * API's own query names, so that the dashboard can link straight to "awaiting results".
+ * Samples filtered by the URL (`?status=received`, `?result=positive`, `specimen`, `date`, `testedOn`,
+ * `division`), the API's own query names, so that the dashboard can link straight to "awaiting results" or
+ * to the results entered on its day.
  */
 export function SampleListPage() {
   const { t } = useI18n();
@@ -28,6 +29,7 @@ export function SampleListPage() {
     result: pick(results, search.get('result')),
     specimen: pick(sampleSpecimens, search.get('specimen')),
     date: search.get('date') ?? undefined,
+    testedOn: search.get('testedOn') ?? undefined,
     division: search.get('division') ?? undefined,
   };
   const cursor = cursors.at(-1) ?? null;
@@ -78,6 +80,13 @@ export function SampleListPage() {
           placeholder={t('samples.plannedDate')}
           value={filter.date ? dayjs(filter.date) : null}
           onChange={(d) => set('date', d ? d.format('YYYY-MM-DD') : undefined)}
+        />
+        <DatePicker
+          placeholder={t('samples.testedOn')}
+          prefix={filter.testedOn ? t('samples.testedOn') : undefined}
+          value={filter.testedOn ? dayjs(filter.testedOn) : null}
+          onChange={(d) => set('testedOn', d ? d.format('YYYY-MM-DD') : undefined)}
+          data-testid="filter-testedOn"
         />
       </div>
       {list.isError ? <Alert type="error" showIcon title={list.error.message} /> : null}
@@ -135,6 +144,11 @@ export function SampleListPage() {
           {
             title: t('samples.collectedAt'),
             dataIndex: 'collectedAt',
+            render: (v: string | null) => formatInstant(v),
+          },
+          {
+            title: t('samples.testedAt'),
+            dataIndex: 'testedAt',
             render: (v: string | null) => formatInstant(v),
           },
         ]}
