@@ -23,8 +23,8 @@ export async function contactsFilesRoutes(app: App, { db, config }: Deps): Promi
       schema: {
         tags,
         summary:
-          'The contacts list as .xlsx with the list’s filters (caseId, status, classification, siteId, dueToday, ' +
-          'releaseDue, divisionCode, q); personal fields masked for roles without personal:read; at most 20,000 rows.',
+          'The contacts list as .xlsx with the list’s filters (caseId, status, classification, siteId, placement, ' +
+          'dueToday, releaseDue, releaseDueBy, divisionCode, q); personal fields masked for roles without personal:read; at most 20,000 rows.',
         querystring: exportContactsQuery,
       },
     },
