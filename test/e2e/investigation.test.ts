@@ -305,7 +305,15 @@ describe('an investigation from the night report to the filed 流调报告', () 
     const tasks = h.page.getByTestId('tasks-table');
     await expect.poll(() => tasks.locator('.row-overdue').count()).toBeGreaterThan(0);
     await h.shot('18-tasks-overdue');
-    const before = await tasks.locator('.row-overdue').count();
+    // The table may refetch (and show no rows for a moment) after the screenshot: count the rows once
+    // they are back, right before the click.
+    let before = 0;
+    await expect
+      .poll(async () => {
+        before = await tasks.locator('.row-overdue').count();
+        return before;
+      })
+      .toBeGreaterThan(0);
     await tasks
       .getByRole('button', { name: /标记完成/ })
       .first()
