@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCode, sampleCode } from '../../src/core/lab/codes.ts';
 import { DEMO_OUTBREAK } from '../../src/server/demo/outbreak.ts';
+import { sampleRow } from '../helpers/sample-rows.ts';
 import { createTestApp, type Session, type TestApp } from '../helpers/app.ts';
 import { multipartBody } from '../helpers/multipart.ts';
 
@@ -92,34 +93,19 @@ beforeAll(async () => {
     const inserted = await t.db.kysely
       .insertInto('samples')
       .values(
-        Array.from({ length: Math.min(100, SCREENED - i) }, (_, k) => ({
-          outbreak_id: null,
-          subject_type: 'person',
-          subject_id: Number(person.id),
-          person_id: Number(person.id),
-          division_code: '141102006001',
-          source: 'manual',
-          plan_ref: null,
-          contact_test_id: null,
-          planned_date: '2020-02-01',
-          window_end: null,
-          specimen: 'throat_swab',
-          replicate: i + k + 1,
-          label: null,
-          status: 'collected',
-          collected_at: '2020-02-01T01:00:00.000Z',
-          collected_by: 'sampler',
-          lab: null,
-          received_at: null,
-          tested_at: null,
-          pool_id: null,
-          retest_of_pool_id: null,
-          result: null,
-          task_id: null,
-          created_at: at,
-          updated_at: at,
-          version: 1,
-        })),
+        Array.from({ length: Math.min(100, SCREENED - i) }, (_, k) =>
+          sampleRow({
+            subject_id: Number(person.id),
+            person_id: Number(person.id),
+            division_code: '141102006001',
+            planned_date: '2020-02-01',
+            replicate: i + k + 1,
+            status: 'collected',
+            collected_at: '2020-02-01T01:00:00.000Z',
+            collected_by: 'sampler',
+            created_at: at,
+          }),
+        ),
       )
       .returning('id')
       .execute();
