@@ -1,7 +1,7 @@
 // `npm test` after lint and typecheck: makes sure the machine has what the suites need, then runs every
 // vitest project (unit, SQLite, PostgreSQL, browser). Missing system packages are installed when running
 // as root with apt; otherwise the run stops with one line naming the command to run. Never a silent skip.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 
 const isRoot = process.getuid?.() === 0;
@@ -54,11 +54,22 @@ if (missing.length > 0) {
   }
 }
 
-const result = spawnSync(
-  process.execPath,
-  ['node_modules/vitest/vitest.mjs', 'run', ...process.argv.slice(2)],
-  {
-    stdio: 'inherit',
-  },
-);
-process.exit(result.status ?? 1);
+// Vitest prints its errors before its summary; a log read from the end (a CI page) then shows only the
+// summary. On failure the error blocks are printed again after it, so the cause is the last thing shown.
+const child = spawn(process.execPath, ['node_modules/vitest/vitest.mjs', 'run', ...process.argv.slice(2)], {
+  stdio: ['inherit', 'inherit', 'pipe'],
+});
+const errors = [];
+child.stderr.on('data', (chunk) => {
+  process.stderr.write(chunk);
+  errors.push(chunk);
+});
+child.on('close', (code) => {
+  if (code !== 0) {
+    const lines = Buffer.concat(errors).toString('utf8').split('\n');
+    const first = lines.findIndex((line) => line.includes('⎯⎯'));
+    const blocks = first < 0 ? lines.slice(-60) : lines.slice(first, first + 120);
+    console.error(`\nnpm test failed (exit ${code}); the first errors again:\n${blocks.join('\n')}`);
+  }
+  process.exit(code ?? 1);
+});

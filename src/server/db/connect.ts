@@ -48,6 +48,11 @@ export function openSqlite(file: string): Db {
 
 export function openPostgres(url: string, poolSize = 10): Db {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // An idle connection can fail between queries (the server restarted, a connection was terminated); the
+  // pool drops it and opens another for the next query. Without a listener the error would end the process.
+  pool.on('error', (error) => {
+    process.stderr.write(`saolei: an idle PostgreSQL connection failed and was dropped: ${error.message}\n`);
+  });
   const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return {
     kysely,
