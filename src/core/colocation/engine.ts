@@ -1,6 +1,6 @@
 import { bucketCases, buildCaseIndex } from './case-index.ts';
 import type { VisitClusters } from './clusters.ts';
-import { sumGroupOrderedPairs, sumPairs } from './pair-sort.ts';
+import { reusedPairLog, sumGroupOrderedPairs, sumPairs } from './pair-sort.ts';
 import { probe } from './probe.ts';
 import { scan } from './scan.ts';
 import type { CaseVisitColumns, MatchRows, TimeWindow, VisitColumns } from './types.ts';
@@ -26,6 +26,9 @@ export type CompanionOptions = {
   clusters?: VisitClusters;
 };
 
+/** Visits per call of the scan (see scan). */
+const scanSlice = 1 << 16;
+
 type Join = {
   cases: CaseVisitColumns;
   visits: VisitColumns;
@@ -49,7 +52,12 @@ function join(spec: Join): MatchRows {
     return sumGroupOrderedPairs(probe(buckets, clusters), buckets.groupCase, buckets.groupLocation);
   }
   const index = buildCaseIndex(cases, spec.caseLocations, tolerance, window);
-  return sumPairs(scan(index, visits, spec.locations), index.groupCase, index.groupLocation);
+  const pairs = reusedPairLog;
+  pairs.length = 0;
+  for (let from = 0; from < visits.length; from += scanSlice) {
+    scan(index, visits, spec.locations, pairs, from, Math.min(from + scanSlice, visits.length));
+  }
+  return sumPairs(pairs, index.groupCase, index.groupLocation);
 }
 
 /**

@@ -15,7 +15,7 @@ export class PairLog {
 
   add(person: number, group: number, overlap: number): void {
     if (this.length === this.person.length) {
-      this.grow();
+      this.reserve(1);
     }
     const at = this.length++;
     this.person[at] = person;
@@ -23,14 +23,18 @@ export class PairLog {
     this.overlap[at] = overlap;
   }
 
-  private grow(): void {
-    const capacity = this.person.length * 2;
+  /** Room for at least `more` pairs after the current ones. */
+  reserve(more: number): void {
+    if (this.length + more <= this.person.length) {
+      return;
+    }
+    const capacity = Math.max(this.person.length * 2, this.length + more);
     const person = new Int32Array(capacity);
     const group = new Int32Array(capacity);
     const overlap = new Float64Array(capacity);
-    person.set(this.person);
-    group.set(this.group);
-    overlap.set(this.overlap);
+    person.set(this.person.subarray(0, this.length));
+    group.set(this.group.subarray(0, this.length));
+    overlap.set(this.overlap.subarray(0, this.length));
     this.person = person;
     this.group = group;
     this.overlap = overlap;
@@ -45,6 +49,7 @@ export class PairLog {
 class Scratch {
   private readonly ints = new Map<string, Int32Array>();
   private readonly pairRows = new Map<string, PairRows>();
+  private readonly pairColumns = new Map<string, PairColumns>();
 
   /** An Int32Array of at least `length` entries, zeroed over the first `length` when `zeroed`. */
   int32(name: string, length: number, zeroed = false): Int32Array {
@@ -56,6 +61,21 @@ class Scratch {
       array.fill(0, 0, length);
     }
     return array;
+  }
+
+  /** Pair columns of at least `length` entries. */
+  pairs(name: string, length: number): PairColumns {
+    let held = this.pairColumns.get(name);
+    if (!held || held.person.length < length) {
+      const capacity = Math.max(length, 2 * (held?.person.length ?? 0));
+      held = {
+        person: new Int32Array(capacity),
+        group: new Int32Array(capacity),
+        overlap: new Float64Array(capacity),
+      };
+      this.pairColumns.set(name, held);
+    }
+    return held;
   }
 
   /** Rows of four 32-bit words (two as one Float64) in one buffer; see PairRows. */
@@ -77,6 +97,9 @@ export const reusedPairLog = new PairLog(1 << 10);
 
 type PairColumns = { person: Int32Array; group: Int32Array; overlap: Float64Array };
 
+/** Pairs per call of the passes over the log: see `scan` on why long loops are split into calls. */
+const slice = 1 << 16;
+
 /** Widest radix digit: 2¹¹ counters stay in L1 and the scatter writes to few enough places at once. */
 const maxDigitBits = 11;
 
@@ -88,188 +111,244 @@ function digitsOf(max: number): { shifts: number[]; mask: number } {
   return { shifts: Array.from({ length: passes }, (_, p) => p * width), mask: (1 << width) - 1 };
 }
 
-/** One stable counting-sort pass of `from` into `to` by a digit of `key` (the person or the group column of `from`). */
-function radixPass(
-  from: PairColumns,
-  to: PairColumns,
-  n: number,
-  key: Int32Array,
-  shift: number,
-  mask: number,
-): void {
+/** One stable counting-sort pass of `from` into `to` by a digit of the group, in slices (see `scan`). */
+function groupPass(from: PairColumns, to: PairColumns, n: number, shift: number, mask: number): void {
   const counts = new Int32Array(mask + 2);
-  for (let i = 0; i < n; i++) {
-    const d = (((key[i] ?? 0) >>> shift) & mask) + 1;
-    counts[d] = (counts[d] ?? 0) + 1;
+  for (let begin = 0; begin < n; begin += slice) {
+    countDigits(from.group, begin, Math.min(begin + slice, n), shift, mask, counts);
   }
   for (let d = 0; d <= mask; d++) {
     counts[d + 1] = (counts[d + 1] ?? 0) + (counts[d] ?? 0);
   }
+  for (let begin = 0; begin < n; begin += slice) {
+    scatterByDigit(from, to, begin, Math.min(begin + slice, n), shift, mask, counts);
+  }
+}
+
+function countDigits(
+  key: Int32Array,
+  from: number,
+  to: number,
+  shift: number,
+  mask: number,
+  counts: Int32Array,
+): void {
+  for (let i = from; i < to; i++) {
+    const d = (((key[i] ?? 0) >>> shift) & mask) + 1;
+    counts[d] = (counts[d] ?? 0) + 1;
+  }
+}
+
+function scatterByDigit(
+  from: PairColumns,
+  to: PairColumns,
+  begin: number,
+  end: number,
+  shift: number,
+  mask: number,
+  starts: Int32Array,
+): void {
   const { person, group, overlap } = from;
   const toPerson = to.person;
   const toGroup = to.group;
   const toOverlap = to.overlap;
-  for (let i = 0; i < n; i++) {
-    const d = ((key[i] ?? 0) >>> shift) & mask;
-    const at = counts[d] ?? 0;
-    counts[d] = at + 1;
+  for (let i = begin; i < end; i++) {
+    const g = group[i] ?? 0;
+    const d = (g >>> shift) & mask;
+    const at = starts[d] ?? 0;
+    starts[d] = at + 1;
     toPerson[at] = person[i] ?? 0;
-    toGroup[at] = group[i] ?? 0;
+    toGroup[at] = g;
     toOverlap[at] = overlap[i] ?? 0;
   }
 }
 
 /**
- * The result rows of the pairs: grouped by (person, group) with overlaps summed, in (person, group) order,
- * which is (person, case, location) order because groups are numbered that way. An LSD radix sort (the
- * group's digits, then the person's; no comparisons, a few sequential passes) is stable, so the pairs of a
- * row are summed in scan order.
+ * The result rows of pairs in any order (the scan's, in visit order): grouped by (person, group) with
+ * overlaps summed, in (person, group) order, which is (person, case, location) order because groups are
+ * numbered that way. A stable LSD radix sort by the group's digits puts them in group order, and
+ * sumGroupOrderedPairs sorts by person; the pairs of a row are summed in scan order.
  */
 export function sumPairs(log: PairLog, groupCase: Int32Array, groupLocation: Int32Array): MatchRows {
   const n = log.length;
-  let maxPerson = 0;
-  for (let i = 0; i < n; i++) {
-    maxPerson = Math.max(maxPerson, log.person[i] ?? 0);
-  }
-  let from: PairColumns = { person: log.person, group: log.group, overlap: log.overlap };
-  let to: PairColumns = { person: new Int32Array(n), group: new Int32Array(n), overlap: new Float64Array(n) };
-  const passes = [
-    ...digitsOf(groupCase.length - 1).shifts.map((shift) => ({ byPerson: false, shift })),
-    ...digitsOf(maxPerson).shifts.map((shift) => ({ byPerson: true, shift })),
-  ];
-  const masks = { group: digitsOf(groupCase.length - 1).mask, person: digitsOf(maxPerson).mask };
-  for (const { byPerson, shift } of passes) {
-    radixPass(from, to, n, byPerson ? from.person : from.group, shift, byPerson ? masks.person : masks.group);
-    [from, to] = [to, from];
-  }
-
-  const rows: MatchRows = {
-    length: 0,
-    person: new Int32Array(n),
-    caseId: new Int32Array(n),
-    location: new Int32Array(n),
-    overlap: new Float64Array(n),
-  };
-  let out = -1;
-  let lastPerson = -1;
-  let lastGroup = -1;
-  for (let i = 0; i < n; i++) {
-    const p = from.person[i] ?? 0;
-    const g = from.group[i] ?? 0;
-    if (p !== lastPerson || g !== lastGroup) {
-      out++;
-      rows.person[out] = p;
-      rows.caseId[out] = groupCase[g] ?? 0;
-      rows.location[out] = groupLocation[g] ?? 0;
-      lastPerson = p;
-      lastGroup = g;
-    }
-    rows.overlap[out] = (rows.overlap[out] ?? 0) + (from.overlap[i] ?? 0);
-  }
-  const length = out + 1;
-  return {
-    length,
-    person: rows.person.subarray(0, length),
-    caseId: rows.caseId.subarray(0, length),
-    location: rows.location.subarray(0, length),
-    overlap: rows.overlap.subarray(0, length),
-  };
+  const { shifts, mask } = digitsOf(groupCase.length - 1);
+  const buffers = [scratch.pairs('a', n), scratch.pairs('b', n)];
+  let from: PairColumns = log;
+  shifts.forEach((shift, p) => {
+    const to = buffers[p % 2] ?? log;
+    groupPass(from, to, n, shift, mask);
+    from = to;
+  });
+  return sumGroupOrderedPairs(
+    { person: from.person, group: from.group, overlap: from.overlap, length: n },
+    groupCase,
+    groupLocation,
+  );
 }
 
 /** Pairs as 16-byte rows: words[4r] the person, words[4r + 1] the group, times[2r + 1] the overlap. */
 type PairRows = { words: Int32Array; times: Float64Array };
 
 /**
- * sumPairs for pairs already in group order (the probe's): a stable LSD radix sort by person over 16-byte
- * rows (each pass writes one stream per digit value, not three), whose (person, group) order is then
- * (person, case, location) order; equal neighbours are summed into the result columns.
+ * sumPairs for pairs already in group order (the probe's). One pass scatters the pairs by the high digit
+ * of the person into buckets of 16-byte rows; each bucket (a few thousand rows) is then sorted by the low
+ * digit in a small buffer that stays in cache, and summed straight into the result columns. Both steps
+ * are stable, so the (person, group) order is (person, case, location) order and the pairs of a row are
+ * summed in probe order.
  */
 export function sumGroupOrderedPairs(
-  log: PairLog,
+  log: PairColumns & { length: number },
   groupCase: Int32Array,
   groupLocation: Int32Array,
 ): MatchRows {
   const n = log.length;
-  const { person, group, overlap } = log;
   let maxPerson = 0;
-  for (let i = 0; i < n; i++) {
-    const p = person[i] ?? 0;
-    maxPerson = p > maxPerson ? p : maxPerson;
+  for (let from = 0; from < n; from += slice) {
+    maxPerson = Math.max(maxPerson, largestPerson(log.person, from, Math.min(from + slice, n)));
   }
-  const { shifts, mask } = digitsOf(maxPerson);
-  const stride = mask + 2;
-  const counts = scratch.int32('counts', shifts.length * stride, true);
-  for (let i = 0; i < n; i++) {
-    const p = person[i] ?? 0;
-    for (let d = 0; d < shifts.length; d++) {
-      const at = d * stride + ((p >>> (shifts[d] ?? 0)) & mask) + 1;
-      counts[at] = (counts[at] ?? 0) + 1;
-    }
+  const bits = maxPerson > 0 ? 32 - Math.clz32(maxPerson) : 0;
+  const lowBits = Math.min(bits, maxDigitBits);
+  const buckets = 1 << (bits - lowBits);
+  const starts = scratch.int32('starts', buckets + 1, true);
+  for (let from = 0; from < n; from += slice) {
+    countHighDigits(log.person, from, Math.min(from + slice, n), lowBits, starts);
   }
-  for (let d = 0; d < shifts.length; d++) {
-    for (let v = d * stride; v < d * stride + mask; v++) {
-      counts[v + 1] = (counts[v + 1] ?? 0) + (counts[v] ?? 0);
-    }
+  let largest = 0;
+  for (let b = 0; b < buckets; b++) {
+    largest = Math.max(largest, starts[b + 1] ?? 0);
+    starts[b + 1] = (starts[b + 1] ?? 0) + (starts[b] ?? 0);
   }
-  const buffers = [scratch.rows('a', n), scratch.rows('b', n)];
-  let rows = buffers[0] ?? scratch.rows('a', n);
-  // The first pass reads the log's columns (with no digit, one pass copies them into rows).
-  const shift = shifts[0] ?? 0;
-  for (let i = 0; i < n; i++) {
-    const p = person[i] ?? 0;
-    const at = shifts.length > 0 ? (counts[(p >>> shift) & mask] ?? 0) : i;
-    if (shifts.length > 0) {
-      counts[(p >>> shift) & mask] = at + 1;
-    }
-    rows.words[4 * at] = p;
-    rows.words[4 * at + 1] = group[i] ?? 0;
-    rows.times[2 * at + 1] = overlap[i] ?? 0;
+  const fill = scratch.int32('fill', buckets);
+  fill.set(starts.subarray(0, buckets));
+  const rows = scratch.rows('rows', n);
+  for (let from = 0; from < n; from += slice) {
+    scatterByHighDigit(log, from, Math.min(from + slice, n), lowBits, fill, rows);
   }
-  for (let d = 1; d < shifts.length; d++) {
-    const to = buffers[d % 2] ?? rows;
-    const base = d * stride;
-    const digitShift = shifts[d] ?? 0;
-    for (let r = 0; r < n; r++) {
-      const p = rows.words[4 * r] ?? 0;
-      const slot = base + ((p >>> digitShift) & mask);
-      const at = counts[slot] ?? 0;
-      counts[slot] = at + 1;
-      to.words[4 * at] = p;
-      to.words[4 * at + 1] = rows.words[4 * r + 1] ?? 0;
-      to.times[2 * at + 1] = rows.times[2 * r + 1] ?? 0;
-    }
-    rows = to;
+
+  const result: MatchRows = {
+    length: 0,
+    person: new Int32Array(n),
+    caseId: new Int32Array(n),
+    location: new Int32Array(n),
+    overlap: new Float64Array(n),
+  };
+  const bucket: Bucket = {
+    lowMask: (1 << lowBits) - 1,
+    counts: scratch.int32('counts', (1 << lowBits) + 1),
+    sorted: scratch.rows('bucket', largest),
+  };
+  for (let b = 0; b < buckets; b++) {
+    sumBucket(rows, starts[b] ?? 0, starts[b + 1] ?? 0, bucket, result, groupCase, groupLocation);
   }
-  return summedRows(rows, n, groupCase, groupLocation);
+  const { length } = result;
+  return {
+    length,
+    person: result.person.subarray(0, length),
+    caseId: result.caseId.subarray(0, length),
+    location: result.location.subarray(0, length),
+    overlap: result.overlap.subarray(0, length),
+  };
 }
 
-/** The result columns of pair rows sorted by (person, group), equal neighbours summed. */
-function summedRows(rows: PairRows, n: number, groupCase: Int32Array, groupLocation: Int32Array): MatchRows {
+function largestPerson(person: Int32Array, from: number, to: number): number {
+  let max = 0;
+  for (let i = from; i < to; i++) {
+    const p = person[i] ?? 0;
+    max = p > max ? p : max;
+  }
+  return max;
+}
+
+/** Adds the pairs of [from, to) to `counts[high digit + 1]`. */
+function countHighDigits(
+  person: Int32Array,
+  from: number,
+  to: number,
+  lowBits: number,
+  counts: Int32Array,
+): void {
+  for (let i = from; i < to; i++) {
+    const at = ((person[i] ?? 0) >>> lowBits) + 1;
+    counts[at] = (counts[at] ?? 0) + 1;
+  }
+}
+
+/** Copies the pairs of [from, to) into rows at their bucket's next free place (`fill`). */
+function scatterByHighDigit(
+  log: PairColumns,
+  from: number,
+  to: number,
+  lowBits: number,
+  fill: Int32Array,
+  rows: PairRows,
+): void {
+  const { person, group, overlap } = log;
   const { words, times } = rows;
-  let length = 0;
-  for (let r = 0; r < n; r++) {
-    if (r === 0 || words[4 * r] !== words[4 * r - 4] || words[4 * r + 1] !== words[4 * r - 3]) {
-      length++;
-    }
+  for (let i = from; i < to; i++) {
+    const p = person[i] ?? 0;
+    const b = p >>> lowBits;
+    const at = fill[b] ?? 0;
+    fill[b] = at + 1;
+    words[4 * at] = p;
+    words[4 * at + 1] = group[i] ?? 0;
+    times[2 * at + 1] = overlap[i] ?? 0;
   }
-  const result: MatchRows = {
-    length,
-    person: new Int32Array(length),
-    caseId: new Int32Array(length),
-    location: new Int32Array(length),
-    overlap: new Float64Array(length),
-  };
-  let out = -1;
-  for (let r = 0; r < n; r++) {
+}
+
+/** The working arrays of sumBucket: counters of the low digit and room for the largest bucket. */
+type Bucket = { lowMask: number; counts: Int32Array; sorted: PairRows };
+
+/**
+ * Sorts the rows [from, to) of one high-digit bucket by the low digit into `sorted` (a stable counting
+ * sort) and appends them to the result, summing neighbours of the same person and group. Rows of two
+ * groups never compare equal: a group is one (case, location).
+ */
+function sumBucket(
+  rows: PairRows,
+  from: number,
+  to: number,
+  bucket: Bucket,
+  result: MatchRows,
+  groupCase: Int32Array,
+  groupLocation: Int32Array,
+): void {
+  if (from === to) {
+    return;
+  }
+  const { words, times } = rows;
+  const { lowMask, counts } = bucket;
+  const { words: sortedWords, times: sortedTimes } = bucket.sorted;
+  counts.fill(0, 0, lowMask + 2);
+  for (let r = from; r < to; r++) {
+    const d = ((words[4 * r] ?? 0) & lowMask) + 1;
+    counts[d] = (counts[d] ?? 0) + 1;
+  }
+  for (let d = 0; d < lowMask; d++) {
+    counts[d + 1] = (counts[d + 1] ?? 0) + (counts[d] ?? 0);
+  }
+  for (let r = from; r < to; r++) {
     const p = words[4 * r] ?? 0;
-    const g = words[4 * r + 1] ?? 0;
-    if (r === 0 || p !== words[4 * r - 4] || g !== words[4 * r - 3]) {
-      out++;
-      result.person[out] = p;
-      result.caseId[out] = groupCase[g] ?? 0;
-      result.location[out] = groupLocation[g] ?? 0;
-    }
-    result.overlap[out] = (result.overlap[out] ?? 0) + (times[2 * r + 1] ?? 0);
+    const d = p & lowMask;
+    const at = counts[d] ?? 0;
+    counts[d] = at + 1;
+    sortedWords[4 * at] = p;
+    sortedWords[4 * at + 1] = words[4 * r + 1] ?? 0;
+    sortedTimes[2 * at + 1] = times[2 * r + 1] ?? 0;
   }
-  return result;
+  const { person, caseId, location, overlap } = result;
+  let out = result.length - 1;
+  for (let r = 0; r < to - from; r++) {
+    const p = sortedWords[4 * r] ?? 0;
+    const g = sortedWords[4 * r + 1] ?? 0;
+    const c = groupCase[g] ?? 0;
+    const l = groupLocation[g] ?? 0;
+    if (out < 0 || p !== person[out] || c !== caseId[out] || l !== location[out]) {
+      out++;
+      person[out] = p;
+      caseId[out] = c;
+      location[out] = l;
+    }
+    overlap[out] = (overlap[out] ?? 0) + (sortedTimes[2 * r + 1] ?? 0);
+  }
+  result.length = out + 1;
 }

@@ -46,39 +46,57 @@ function intervalsInGroupOrder(index: CaseBuckets): Int32Array {
 export function probe(index: CaseBuckets, clusters: VisitClusters): PairLog {
   const pairs = reusedPairLog;
   pairs.length = 0;
-  const { lo, hi, person: casePerson, group } = index;
-  const { words, times, maxDuration } = clusters;
-  const runStart = clusters.offsets;
   for (const k of intervalsInGroupOrder(index)) {
-    const l = index.groupLocation[group[k] ?? 0] ?? 0;
-    if (l >= clusters.keys) {
-      continue;
-    }
-    const cl = lo[k] ?? 0;
-    const ch = hi[k] ?? 0;
-    const cp = casePerson[k] ?? -1;
-    const g = group[k] ?? 0;
-    const lastSlot = slotOfTime(clusters, ch);
-    for (let run = l * tierCount; run < (l + 1) * tierCount; run++) {
-      const from = runStart[run] ?? 0;
-      const to = runStart[run + 1] ?? 0;
-      if (from === to) {
-        continue;
-      }
-      // One second (and a relative margin for the rounding of large times) below the exact bound, so the
-      // first slot read is never past a visit that can match.
-      const earliest = cl - (maxDuration[run] ?? 0) - 1 - Math.abs(cl) * 1e-12;
-      const first = firstAtSlot(clusters, from, to, slotOfTime(clusters, earliest));
-      const last = firstAtSlot(clusters, first, to, lastSlot + 1);
-      for (let i = first; i < last; i++) {
-        const vs = times[3 * i + 1] ?? 0;
-        const ve = times[3 * i + 2] ?? 0;
-        const p = words[rowWords * i + 1] ?? -1;
-        if (vs < ch && ve > cl && p !== cp) {
-          pairs.add(p, g, (ve < ch ? ve : ch) - (vs > cl ? vs : cl));
-        }
-      }
+    const l = index.groupLocation[index.group[k] ?? 0] ?? 0;
+    if (l < clusters.keys) {
+      probeInterval(index, k, l, clusters, pairs);
     }
   }
   return pairs;
+}
+
+/**
+ * Appends the pairs of case interval k (at location l). A function per interval, not one long loop: V8
+ * then runs it as fully optimized code after a few calls (see `scan`).
+ */
+function probeInterval(
+  index: CaseBuckets,
+  k: number,
+  l: number,
+  clusters: VisitClusters,
+  pairs: PairLog,
+): void {
+  const cl = index.lo[k] ?? 0;
+  const ch = index.hi[k] ?? 0;
+  const cp = index.person[k] ?? -1;
+  const g = index.group[k] ?? 0;
+  const { words, times, maxDuration, offsets } = clusters;
+  const lastSlot = slotOfTime(clusters, ch);
+  for (let run = l * tierCount; run < (l + 1) * tierCount; run++) {
+    const from = offsets[run] ?? 0;
+    const to = offsets[run + 1] ?? 0;
+    if (from === to) {
+      continue;
+    }
+    // One second (and a relative margin for the rounding of large times) below the exact bound, so the
+    // first slot read is never past a visit that can match.
+    const earliest = cl - (maxDuration[run] ?? 0) - 1 - Math.abs(cl) * 1e-12;
+    const first = firstAtSlot(clusters, from, to, slotOfTime(clusters, earliest));
+    const last = firstAtSlot(clusters, first, to, lastSlot + 1);
+    pairs.reserve(last - first);
+    const { person, group, overlap } = pairs;
+    let n = pairs.length;
+    for (let i = first; i < last; i++) {
+      const vs = times[3 * i + 1] ?? 0;
+      const ve = times[3 * i + 2] ?? 0;
+      const p = words[rowWords * i + 1] ?? -1;
+      if (vs < ch && ve > cl && p !== cp) {
+        person[n] = p;
+        group[n] = g;
+        overlap[n] = (ve < ch ? ve : ch) - (vs > cl ? vs : cl);
+        n++;
+      }
+    }
+    pairs.length = n;
+  }
 }
