@@ -1,28 +1,22 @@
 import { ConfigError } from '../server/config/config.ts';
-import { auditCommand } from './commands/audit.ts';
-import { backupCommand, restoreCommand } from './commands/backup.ts';
-import { dashboardCommand } from './commands/dashboard.ts';
-import { demoCommand } from './commands/demo.ts';
-import { matchCommand } from './commands/match.ts';
-import { importCommand } from './commands/import.ts';
-import { migrateCommand } from './commands/migrate.ts';
-import { reportCommand } from './commands/report.ts';
-import { serveCommand } from './commands/serve.ts';
-import { userCommand } from './commands/user.ts';
 import { CliError } from './errors.ts';
 
-const commands: Record<string, (args: string[]) => Promise<void>> = {
-  serve: serveCommand,
-  migrate: migrateCommand,
-  user: userCommand,
-  audit: auditCommand,
-  demo: demoCommand,
-  backup: backupCommand,
-  restore: restoreCommand,
-  report: reportCommand,
-  match: matchCommand,
-  import: importCommand,
-  dashboard: dashboardCommand,
+type Command = (args: string[]) => Promise<void>;
+
+// Each command's module is imported when it runs: the server (serve) or the report writers take seconds to
+// load, which a `saolei match` should not pay.
+const commands: Record<string, () => Promise<Command>> = {
+  serve: async () => (await import('./commands/serve.ts')).serveCommand,
+  migrate: async () => (await import('./commands/migrate.ts')).migrateCommand,
+  user: async () => (await import('./commands/user.ts')).userCommand,
+  audit: async () => (await import('./commands/audit.ts')).auditCommand,
+  demo: async () => (await import('./commands/demo.ts')).demoCommand,
+  backup: async () => (await import('./commands/backup.ts')).backupCommand,
+  restore: async () => (await import('./commands/backup.ts')).restoreCommand,
+  report: async () => (await import('./commands/report.ts')).reportCommand,
+  match: async () => (await import('./commands/match.ts')).matchCommand,
+  import: async () => (await import('./commands/import.ts')).importCommand,
+  dashboard: async () => (await import('./commands/dashboard.ts')).dashboardCommand,
 };
 
 const usage = `usage: saolei <command> [options]
@@ -57,12 +51,13 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${usage}\n`);
     return name === undefined ? 2 : 0;
   }
-  const command = commands[name];
-  if (!command) {
+  const load = commands[name];
+  if (!load) {
     process.stderr.write(`saolei: unknown command "${name}"\n${usage}\n`);
     return 2;
   }
   try {
+    const command = await load();
     await command(rest);
     return 0;
   } catch (error) {

@@ -1,19 +1,7 @@
-import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { loadConfig, type Config, type ConfigInput } from '../server/config/config.ts';
 import { openDatabase, type Db } from '../server/db/connect.ts';
 import { migrateToLatest } from '../server/db/migrate.ts';
 import { CliError } from './errors.ts';
-
-type Options = NonNullable<ParseArgsConfig['options']>;
-
-/** Parses a command's flags; an unknown flag or a missing value is a one-line error. */
-export function parseFlags<T extends Options>(args: string[], options: T, allowPositionals = false) {
-  try {
-    return parseArgs({ args, options, allowPositionals, strict: true });
-  } catch (error) {
-    throw new CliError(error instanceof Error ? error.message : String(error), 2);
-  }
-}
 
 /** Reads the configuration with `--port`/`--data` overrides, opens the database and migrates it. */
 export async function openRuntime(overrides: Partial<ConfigInput> = {}): Promise<{ config: Config; db: Db }> {

@@ -1,6 +1,7 @@
 import { verifyChain } from '../../server/audit/audit.service.ts';
 import { CliError } from '../errors.ts';
-import { openRuntime, parseFlags } from '../runtime.ts';
+import { parseFlags } from '../flags.ts';
+import { openRuntime } from '../runtime.ts';
 
 export async function auditCommand(args: string[]): Promise<void> {
   const [sub, ...rest] = args;

@@ -6,7 +6,8 @@ import { loadConfig } from '../../server/config/config.ts';
 import { openDatabase, sqliteFile } from '../../server/db/connect.ts';
 import { verifyChain } from '../../server/audit/audit.service.ts';
 import { CliError } from '../errors.ts';
-import { openRuntime, parseFlags } from '../runtime.ts';
+import { parseFlags } from '../flags.ts';
+import { openRuntime } from '../runtime.ts';
 
 const run = promisify(execFile);
 

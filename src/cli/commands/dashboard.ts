@@ -1,6 +1,7 @@
 import { rebuildDashboardCounters } from '../../server/dashboard/dashboard-counters.ts';
 import { CliError } from '../errors.ts';
-import { openRuntime, parseFlags } from '../runtime.ts';
+import { parseFlags } from '../flags.ts';
+import { openRuntime } from '../runtime.ts';
 
 /** `saolei dashboard rebuild`: recount the dashboard's counters from the records (after a bulk load). */
 export async function dashboardCommand(args: string[]): Promise<void> {

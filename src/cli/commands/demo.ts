@@ -1,5 +1,6 @@
 import { demoLoginText, loadDemo } from '../../server/demo/demo.ts';
-import { openRuntime, parseFlags } from '../runtime.ts';
+import { parseFlags } from '../flags.ts';
+import { openRuntime } from '../runtime.ts';
 
 export async function demoCommand(args: string[]): Promise<void> {
   const { values } = parseFlags(args, { data: { type: 'string' } });

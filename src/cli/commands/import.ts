@@ -3,7 +3,8 @@ import path from 'node:path';
 import { StoreBusyError, VisitFileError } from '../../server/visits/store-import.ts';
 import { errorsCsv, runVisitImport, type ImportProgress } from '../../server/visits/visit-imports.service.ts';
 import { CliError } from '../errors.ts';
-import { openRuntime, parseFlags } from '../runtime.ts';
+import { parseFlags } from '../flags.ts';
+import { openRuntime } from '../runtime.ts';
 
 /** How many bad rows are printed; all of them are written to FILE.errors.csv. */
 const printedBadRows = 10;

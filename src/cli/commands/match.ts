@@ -4,9 +4,8 @@ import type { TimeWindow } from '../../core/colocation/types.ts';
 import { VisitHeaderError } from '../../core/colocation/visit-csv.ts';
 import { loadVisitFiles, type LoadedVisits } from '../../server/visits/load-visit-files.ts';
 import { CliError } from '../errors.ts';
-import { parseFlags } from '../runtime.ts';
+import { parseFlags } from '../flags.ts';
 import { badRowSummary, progressReporter, writeErrorsCsv, writeMatchCsv } from './match-output.ts';
-import { matchOutbreak } from './match-outbreak.ts';
 
 const usage =
   'usage: saolei match contacts|companions --visits FILE --case-visits FILE --out FILE ' +
@@ -77,6 +76,8 @@ export async function matchCommand(args: string[]): Promise<void> {
     data: { type: 'string' },
   });
   if (values.visits === undefined) {
+    // Imported here: the database layer is not needed to match files.
+    const { matchOutbreak } = await import('./match-outbreak.ts');
     await matchOutbreak(kind, {
       outbreak: values.outbreak,
       tolerance: values.tolerance,

@@ -1,4 +1,5 @@
-import { openRuntime, parseFlags } from '../runtime.ts';
+import { parseFlags } from '../flags.ts';
+import { openRuntime } from '../runtime.ts';
 import { migrateToLatest } from '../../server/db/migrate.ts';
 
 export async function migrateCommand(args: string[]): Promise<void> {

@@ -5,7 +5,8 @@ import type { DailyActor } from '../../server/daily-report/daily-report-input.ts
 import { createDailyReport, dailyFile } from '../../server/daily-report/daily-report.service.ts';
 import { AppError } from '../../server/errors/app-error.ts';
 import { CliError } from '../errors.ts';
-import { openRuntime, parseFlags } from '../runtime.ts';
+import { parseFlags } from '../flags.ts';
+import { openRuntime } from '../runtime.ts';
 
 /**
  * `saolei report daily --date YYYY-MM-DD --out FILE.docx [--division CODE]`: the 疫情日报 of the division

@@ -6,7 +6,8 @@ import { createReportVersion, reportDocx } from '../../server/reports/reports.se
 import type { CaseActor } from '../../server/trajectory/case-actor.ts';
 import { findCaseIdByNumber } from '../../server/trajectory/case-scope.ts';
 import { CliError } from '../errors.ts';
-import { openRuntime, parseFlags } from '../runtime.ts';
+import { parseFlags } from '../flags.ts';
+import { openRuntime } from '../runtime.ts';
 import { reportDailyCommand } from './report-daily.ts';
 
 /** The CLI writes reports as the district team would: the whole tree, personal fields unmasked. */

@@ -1,7 +1,8 @@
 import { buildApp } from '../../server/app.ts';
 import { loadDemo, demoLoginText } from '../../server/demo/demo.ts';
 import { countUsers } from '../../server/users/users.repository.ts';
-import { openRuntime, parseFlags } from '../runtime.ts';
+import { parseFlags } from '../flags.ts';
+import { openRuntime } from '../runtime.ts';
 import { ensureWebBuilt } from '../web-build.ts';
 
 export async function serveCommand(args: string[]): Promise<void> {

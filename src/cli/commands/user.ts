@@ -5,7 +5,8 @@ import { passwordSchema, usernameSchema } from '../../server/users/users.schema.
 import { createUser, editUser, getUserByUsername, resetPassword } from '../../server/users/users.service.ts';
 import { AppError } from '../../server/errors/app-error.ts';
 import { CliError } from '../errors.ts';
-import { openRuntime, parseFlags, readStdin } from '../runtime.ts';
+import { parseFlags } from '../flags.ts';
+import { openRuntime, readStdin } from '../runtime.ts';
 
 const manager = { audit: { ...systemActor, username: 'cli' }, scope: '' };
 
