@@ -106,46 +106,37 @@ export function matchCompanions(
   return keepPairsAtLeast(rows, options.minOverlap ?? 600);
 }
 
+/**
+ * Keeps the rows of the (person, case) pairs whose overlaps add up to at least `minOverlap`, moving them
+ * down in place (the rows are the engine's own, fresh from the sum): no second set of columns to allocate.
+ */
 function keepPairsAtLeast(rows: MatchRows, minOverlap: number): MatchRows {
-  const keep = new Uint8Array(rows.length);
+  const { person, caseId, location, overlap } = rows;
   let kept = 0;
   for (let first = 0; first < rows.length;) {
+    const p = person[first] ?? 0;
+    const c = caseId[first] ?? 0;
     let last = first;
     let total = 0;
-    while (
-      last < rows.length &&
-      rows.person[last] === rows.person[first] &&
-      rows.caseId[last] === rows.caseId[first]
-    ) {
-      total += rows.overlap[last] ?? 0;
+    while (last < rows.length && person[last] === p && caseId[last] === c) {
+      total += overlap[last] ?? 0;
       last++;
     }
     if (total >= minOverlap) {
-      keep.fill(1, first, last);
-      kept += last - first;
+      for (let r = first; r < last; r++, kept++) {
+        person[kept] = person[r] ?? 0;
+        caseId[kept] = caseId[r] ?? 0;
+        location[kept] = location[r] ?? 0;
+        overlap[kept] = overlap[r] ?? 0;
+      }
     }
     first = last;
   }
-  const out = emptyRows(kept);
-  let at = 0;
-  for (let r = 0; r < rows.length; r++) {
-    if (keep[r] === 1) {
-      out.person[at] = rows.person[r] ?? 0;
-      out.caseId[at] = rows.caseId[r] ?? 0;
-      out.location[at] = rows.location[r] ?? 0;
-      out.overlap[at] = rows.overlap[r] ?? 0;
-      at++;
-    }
-  }
-  return out;
-}
-
-function emptyRows(length: number): MatchRows {
   return {
-    length,
-    person: new Int32Array(length),
-    caseId: new Int32Array(length),
-    location: new Int32Array(length),
-    overlap: new Float64Array(length),
+    length: kept,
+    person: person.subarray(0, kept),
+    caseId: caseId.subarray(0, kept),
+    location: location.subarray(0, kept),
+    overlap: overlap.subarray(0, kept),
   };
 }
