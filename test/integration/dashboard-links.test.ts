@@ -162,6 +162,10 @@ describe('dashboard links open exactly what the number counts', () => {
     expect(siteListed).toBe(figure('site'));
     expect(siteListed).toBeGreaterThanOrEqual(1);
     expect(await total('/api/v1/contacts')).toBeGreaterThan(homeListed + siteListed);
+    // The site's own row links to placement=site&siteId (the dashboard's links.ts).
+    const siteFigure = board.observation.bySite.find((s) => s.siteId === siteId)?.count;
+    expect(siteFigure).toBe(1);
+    expect(await total(`/api/v1/contacts?placement=site&siteId=${siteId}`)).toBe(siteFigure);
 
     await expectBadQuery('/api/v1/contacts?placement=hotel', 'placement');
   });

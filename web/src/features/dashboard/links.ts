@@ -7,7 +7,7 @@ const to = (path: string, params: Record<string, string>) =>
  * The list behind each dashboard number, in the query names the lists read from the URL (the cases list,
  * GET /api/v1/contacts's filters, GET /api/v1/samples's filters). Each link selects what its number counts
  * on the dashboard's day: releases due by that day (its own and the overdue together), results entered that
- * day in the deployment zone, contacts under observation at home.
+ * day in the deployment zone, contacts under observation at home or at one site.
  */
 export function dashboardLinks(day: string) {
   const daysBefore = (n: number) => dayjs(day).subtract(n, 'day').format('YYYY-MM-DD');
@@ -20,7 +20,7 @@ export function dashboardLinks(day: string) {
       ),
     contacts: '/contacts',
     observation: '/quarantine',
-    site: (siteId: number) => to('/contacts', { siteId: String(siteId) }),
+    site: (siteId: number) => to('/contacts', { placement: 'site', siteId: String(siteId) }),
     home: to('/contacts', { placement: 'home' }),
     releasesDue: to('/contacts', { releaseDueBy: day }),
     converted: to('/contacts', { status: 'converted' }),
