@@ -28,7 +28,7 @@ afterAll(async () => {
 });
 
 type Board = {
-  observation: { bySite: Array<{ kind: string; count: number }> };
+  observation: { bySite: Array<{ kind: string; siteId: number | null; count: number }> };
   releases: { dueToday: number; overdue: number };
   samples: { doneToday: number };
 };
