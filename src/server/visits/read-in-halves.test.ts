@@ -1,6 +1,7 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createDictionaries, type VisitDictionaries } from '../../core/colocation/visit-csv.ts';
 import { readVisitsInHalves, splitPoint } from './read-in-halves.ts';
@@ -35,14 +36,17 @@ const labelled = (columns: Awaited<ReturnType<typeof readVisitsInHalves>>['colum
     columns.end[i],
   ]);
 
-async function bothWays(path: string) {
+async function bothWays(path: string, workerModule?: URL) {
   const options = { kind: 'visits' as const, requireCell: true };
   const serialDictionaries = createDictionaries();
   serialDictionaries.person.text('p-3');
   const serial = await readVisitFile(path, { ...options, dictionaries: serialDictionaries });
   const splitDictionaries = createDictionaries();
   splitDictionaries.person.text('p-3');
-  const split = await readVisitsInHalves(path, { ...options, dictionaries: splitDictionaries }, undefined, 0);
+  const split = await readVisitsInHalves(path, { ...options, dictionaries: splitDictionaries }, undefined, {
+    minSplitBytes: 0,
+    workerModule,
+  });
   return { serial, serialDictionaries, split, splitDictionaries };
 }
 
@@ -82,6 +86,30 @@ describe('reading a visit file on two threads', { timeout: 60_000 }, () => {
     );
     expect(Array.from(read.split.columns.person.subarray(0, rows))).toEqual(
       Array.from(read.serial.visitColumns().person.subarray(0, rows)),
+    );
+    expect(read.split.bad).toEqual(read.serial.bad);
+  });
+
+  it('reads on one thread again when the worker fails', async () => {
+    // A worker module that leaves a mark next to the file it was given, then fails as it starts.
+    const failing = join(dir, 'failing-worker.mjs');
+    writeFileSync(
+      failing,
+      [
+        "import { writeFileSync } from 'node:fs';",
+        "import { workerData } from 'node:worker_threads';",
+        "writeFileSync(`${workerData.path}.worker-ran`, '');",
+        "throw new Error('the reading thread could not start');",
+      ].join('\n'),
+    );
+    const path = file('worker-fails.csv', log(3000));
+    const read = await bothWays(path, pathToFileURL(failing));
+    expect(existsSync(`${path}.worker-ran`)).toBe(true);
+    const rows = read.serial.rows;
+    expect(rows).toBeGreaterThan(2900);
+    expect(read.split.columns.length).toBe(rows);
+    expect(labelled(read.split.columns, read.splitDictionaries)).toEqual(
+      labelled(read.serial.visitColumns(), read.serialDictionaries),
     );
     expect(read.split.bad).toEqual(read.serial.bad);
   });

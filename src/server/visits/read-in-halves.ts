@@ -63,12 +63,15 @@ export async function splitPoint(
   }
 }
 
+const workerEntry = new URL('./read-half-worker.ts', import.meta.url);
+
 /** Parses a half in a worker thread, which loads the TypeScript loader before the module. */
 function readInWorker(
   task: HalfTask,
   onProgress: (bytes: number, rows: number) => void,
+  module: URL,
 ): Promise<HalfResult> {
-  const entry = new URL('./read-half-worker.ts', import.meta.url).href;
+  const entry = module.href;
   const worker = new Worker(
     `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); });`,
     { eval: true, workerData: task },
@@ -103,8 +106,9 @@ export async function readVisitsInHalves(
   path: string,
   options: VisitCsvOptions,
   onProgress?: ReadProgress,
-  minSplitBytes = defaultMinSplitBytes,
+  tuning: { minSplitBytes?: number; workerModule?: URL } = {},
 ): Promise<{ columns: VisitColumns; bad: BadRow[] }> {
+  const { minSplitBytes = defaultMinSplitBytes, workerModule = workerEntry } = tuning;
   const oneThread = async () => {
     const parser = await readVisitFile(path, options, onProgress);
     return { columns: parser.visitColumns(), bad: parser.bad };
@@ -127,6 +131,7 @@ export async function readVisitsInHalves(
       progress.theirs = { bytes, rows };
       report();
     },
+    workerModule,
   );
   // A worker that fails (it could not start, or ran out of memory) leaves the file to this thread alone.
   const settled = second.catch(() => undefined);
