@@ -19,24 +19,36 @@ export function writeMatchCsv(
   dictionaries: VisitDictionaries,
   locationColumn: 'place_id' | 'cell_id',
 ): void {
-  const location = locationColumn === 'place_id' ? dictionaries.place : dictionaries.cell;
+  const person = fieldsOf(dictionaries.person);
+  const caseId = fieldsOf(dictionaries.caseId);
+  const location = fieldsOf(locationColumn === 'place_id' ? dictionaries.place : dictionaries.cell);
   const temporary = `${path}.partial`;
   const file = openSync(temporary, 'w');
   try {
     writeSync(file, `person_id,case_id,${locationColumn},overlap_seconds\n`);
     for (let from = 0; from < rows.length; from += rowsPerWrite) {
-      const lines: string[] = [];
+      let text = '';
       for (let r = from; r < Math.min(from + rowsPerWrite, rows.length); r++) {
-        lines.push(
-          `${csvField(dictionaries.person.label(rows.person[r] ?? 0))},${csvField(dictionaries.caseId.label(rows.caseId[r] ?? 0))},${csvField(location.label(rows.location[r] ?? 0))},${rows.overlap[r] ?? 0}\n`,
-        );
+        text += `${person(rows.person[r] ?? 0)},${caseId(rows.caseId[r] ?? 0)},${location(rows.location[r] ?? 0)},${rows.overlap[r] ?? 0}\n`;
       }
-      writeSync(file, lines.join(''));
+      writeSync(file, text);
     }
   } finally {
     closeSync(file);
   }
   renameSync(temporary, path);
+}
+
+/**
+ * The CSV field of a dense id: integer ids are written as they are (no quoting to check); a column with
+ * textual ids quotes them when needed, each id once.
+ */
+function fieldsOf(dictionary: VisitDictionaries['person']): (id: number) => string {
+  if (dictionary.allIntegers) {
+    return (id) => dictionary.label(id);
+  }
+  const fields: string[] = [];
+  return (id) => (fields[id] ??= csvField(dictionary.label(id)));
 }
 
 export type FileBadRows = { file: string; rows: BadRow[] };
