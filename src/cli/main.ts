@@ -1,4 +1,5 @@
-import { ConfigError } from '../server/config/config.ts';
+// Not config.ts: loading zod there would slow every command that never reads the configuration.
+import { ConfigError } from '../server/config/config-error.ts';
 import { CliError } from './errors.ts';
 
 type Command = (args: string[]) => Promise<void>;

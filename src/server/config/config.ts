@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { ConfigError } from './config-error.ts';
 
 /** Every setting saolei reads, with its environment variable and its default. */
 const configSchema = z.object({
@@ -99,8 +100,6 @@ export const configEnv = {
   followUpsPerDay: 'SAOLEI_FOLLOW_UPS_PER_DAY',
   poolMax: 'SAOLEI_POOL_MAX',
 } satisfies Record<keyof Config, string>;
-
-export class ConfigError extends Error {}
 
 /**
  * Reads the configuration once: environment variables first, then explicit overrides (CLI flags).
