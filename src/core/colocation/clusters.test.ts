@@ -9,6 +9,18 @@ import type { CaseVisitColumns, VisitColumns } from './types.ts';
 const byPlace = (visits: VisitColumns) => clusterVisits(visits, visits.place);
 const byCell = (visits: VisitColumns) => clusterVisits(visits, visits.cell ?? new Int32Array());
 
+/** Visits [from, to) of a log, as a log of its own. */
+function sliceOf(visits: VisitColumns, from: number, to: number): VisitColumns {
+  return {
+    length: to - from,
+    person: visits.person.subarray(from, to),
+    place: visits.place.subarray(from, to),
+    cell: visits.cell?.subarray(from, to),
+    start: visits.start.subarray(from, to),
+    end: visits.end.subarray(from, to),
+  };
+}
+
 /** Contacts over the clusters, checked against the scan of the same log; returns the rows. */
 function probedContacts(
   cases: CaseVisitColumns,
@@ -95,6 +107,42 @@ describe('the engine over clustered visits, against the brute-force reference', 
       const expected = referenceMatch(cases, visits, 'contacts', { tolerance: 600 });
       expect(probedContacts(cases, visits, { tolerance: 600 }), `iteration ${iteration}`).toEqual(expected);
     }
+  });
+
+  it('agrees when the log is clustered in parts (the visit store clusters each segment)', () => {
+    const random = mulberry32(909);
+    let rows = 0;
+    for (let iteration = 0; iteration < 1000; iteration++) {
+      const { cases, visits } = randomWorld(random, 30);
+      // Up to three consecutive parts, some of them empty.
+      const cuts = [
+        0,
+        ...[random(), random()].map((x) => Math.floor(x * (visits.length + 1))).sort((a, b) => a - b),
+      ];
+      const parts = cuts.map((from, p) => {
+        const to = cuts[p + 1] ?? visits.length;
+        const part = sliceOf(visits, from, to);
+        return { byPlace: byPlace(part), byCell: byCell(part) };
+      });
+      const contacts = matchContacts(cases, visits, {
+        tolerance: 900,
+        clusters: parts.map((p) => p.byPlace),
+      });
+      const expected = referenceMatch(cases, visits, 'contacts', { tolerance: 900 });
+      expect(toRows(contacts), `iteration ${iteration}`).toEqual(expected);
+      rows += contacts.length;
+      const companions = matchCompanions(cases, visits, {
+        minOverlap: 600,
+        clusters: parts.map((p) => p.byCell),
+      });
+      expect(toRows(companions), `iteration ${iteration}`).toEqual(
+        referenceMatch(cases, visits, 'companions', { minOverlap: 600 }),
+      );
+    }
+    expect(rows).toBeGreaterThan(1000);
+    const { cases, visits } = randomWorld(random, 30);
+    const half = byPlace(sliceOf(visits, 0, visits.length >> 1));
+    expect(() => matchContacts(cases, visits, { clusters: [half] })).toThrow(RangeError);
   });
 
   it('finds matches in the random worlds (the property test is not vacuous)', () => {

@@ -13,9 +13,10 @@ export type ContactOptions = {
   /**
    * The same visits clustered by place (`clusterVisits(visits, visits.place)`, built when the log is
    * loaded): the engine then reads only the visits of the case places near the case intervals instead of
-   * scanning the whole log. The rows are the same either way.
+   * scanning the whole log. The rows are the same either way. A list clusters the log in consecutive
+   * parts, in log order (the visit store's segments, each clustered when it was imported).
    */
-  clusters?: VisitClusters;
+  clusters?: VisitClusters | readonly VisitClusters[];
 };
 
 export type CompanionOptions = {
@@ -23,7 +24,7 @@ export type CompanionOptions = {
   minOverlap?: number;
   window?: TimeWindow;
   /** The same visits clustered by cell (`clusterVisits(visits, visits.cell)`); see ContactOptions. */
-  clusters?: VisitClusters;
+  clusters?: VisitClusters | readonly VisitClusters[];
 };
 
 /** Visits per call of the scan (see scan). */
@@ -36,20 +37,20 @@ type Join = {
   locations: Int32Array;
   tolerance: number;
   window: TimeWindow | undefined;
-  clusters: VisitClusters | undefined;
+  clusters: VisitClusters | readonly VisitClusters[] | undefined;
 };
 
 /** The summed rows of the join, over the clusters when given, else by a scan of the log. */
 function join(spec: Join): MatchRows {
   const { cases, visits, tolerance, window, clusters } = spec;
   if (clusters) {
-    if (clusters.sourceLength !== visits.length) {
-      throw new RangeError(
-        `the clusters were built from ${clusters.sourceLength} visits, the log has ${visits.length}`,
-      );
+    const parts = 'sourceLength' in clusters ? [clusters] : clusters;
+    const clustered = parts.reduce((sum, part) => sum + part.sourceLength, 0);
+    if (clustered !== visits.length) {
+      throw new RangeError(`the clusters were built from ${clustered} visits, the log has ${visits.length}`);
     }
     const buckets = bucketCases(cases, spec.caseLocations, tolerance, window);
-    return sumGroupOrderedPairs(probe(buckets, clusters), buckets.groupCase, buckets.groupLocation);
+    return sumGroupOrderedPairs(probe(buckets, parts), buckets.groupCase, buckets.groupLocation);
   }
   const index = buildCaseIndex(cases, spec.caseLocations, tolerance, window);
   const pairs = reusedPairLog;

@@ -41,15 +41,18 @@ function intervalsInGroupOrder(index: CaseBuckets): Int32Array {
  * that can reach it, per duration tier: a visit v with v.end > lo started after lo − (the tier's longest
  * visit), and one with v.start < hi starts in slot(hi) or earlier, so only the start slots between those
  * two are read, and each visit there is checked exactly. The case intervals are taken group by group, so
- * the pairs come out in group order and only need sorting by person.
+ * the pairs come out in group order and only need sorting by person. A log clustered in parts (the visit
+ * store's segments) is probed part by part for each interval, which keeps that order.
  */
-export function probe(index: CaseBuckets, clusters: VisitClusters): PairLog {
+export function probe(index: CaseBuckets, parts: readonly VisitClusters[]): PairLog {
   const pairs = reusedPairLog;
   pairs.length = 0;
   for (const k of intervalsInGroupOrder(index)) {
     const l = index.groupLocation[index.group[k] ?? 0] ?? 0;
-    if (l < clusters.keys) {
-      probeInterval(index, k, l, clusters, pairs);
+    for (const clusters of parts) {
+      if (l < clusters.keys) {
+        probeInterval(index, k, l, clusters, pairs);
+      }
     }
   }
   return pairs;
