@@ -3,7 +3,7 @@ import type { Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkCharacter } from '../../src/core/identity/resident-id.ts';
 import { DEMO_SITE } from '../../src/server/demo/contacts.ts';
-import { loginAs, startHarness, type Harness } from './harness.ts';
+import { loginAs, pick, startHarness, type Harness } from './harness.ts';
 
 let h: Harness;
 let caseId = 0;
@@ -174,10 +174,7 @@ describe('a tracer’s night: contacts pasted from Excel, placed, followed up, c
       ['首次暴露时间', first],
       ['末次暴露时间', last],
     ] as const) {
-      const input = form.getByLabel(label);
-      await input.click();
-      await input.fill(value);
-      await h.page.locator('.ant-picker-dropdown:visible .ant-picker-ok button').click();
+      await pick(h, form.getByLabel(label), value);
     }
     await h.page.getByTestId('contact-form-submit').click();
     await table.getByRole('link', { name: '吴六' }).waitFor();

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { inject } from 'vitest';
+import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { expect, inject } from 'vitest';
 import { buildApp } from '../../src/server/app.ts';
 import { loadConfig, type ConfigInput } from '../../src/server/config/config.ts';
 import { openSqlite, type Db } from '../../src/server/db/connect.ts';
@@ -80,4 +80,21 @@ export async function loginAs(h: Harness, username: string, password = 'saolei-d
   await h.page.locator('#password').fill(password);
   await h.page.locator('button[type="submit"]').click();
   await h.page.getByTestId('user-menu').waitFor();
+}
+
+/**
+ * Types into an Ant Design date picker, then confirms with the picker's OK button (date and time) or moves
+ * on (date only). Enter would submit the surrounding form.
+ */
+export async function pick(h: Harness, input: Locator, value: string): Promise<void> {
+  await input.click();
+  await input.fill(value);
+  const ok = h.page.locator('.ant-picker-dropdown:visible .ant-picker-ok button');
+  if ((await ok.count()) > 0) {
+    await ok.last().click();
+    // Wait for the popup to close, so that the next picker's popup is the only one visible.
+    await expect.poll(() => ok.count()).toBe(0);
+    return;
+  }
+  await input.press('Tab');
 }

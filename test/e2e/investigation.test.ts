@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkCharacter } from '../../src/core/identity/resident-id.ts';
 import { requiredSectionTitles } from '../../src/core/report/compose.ts';
 import { docxText } from '../helpers/docx-text.ts';
-import { loginAs, startHarness, type Harness } from './harness.ts';
+import { loginAs, pick, startHarness, type Harness } from './harness.ts';
 
 let h: Harness;
 beforeAll(async () => {
@@ -20,23 +20,6 @@ function shanghaiDate(daysAgo: number): string {
   return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(
     new Date(Date.now() - daysAgo * 86_400_000),
   );
-}
-
-/**
- * Types into an Ant Design date picker, then confirms with the picker's OK button (date and time) or moves
- * on (date only). Enter would submit the surrounding form.
- */
-async function pick(h: Harness, input: Locator, value: string): Promise<void> {
-  await input.click();
-  await input.fill(value);
-  const ok = h.page.locator('.ant-picker-dropdown:visible .ant-picker-ok button');
-  if ((await ok.count()) > 0) {
-    await ok.last().click();
-    // Wait for the popup to close, so that the next picker's popup is the only one visible.
-    await expect.poll(() => ok.count()).toBe(0);
-    return;
-  }
-  await input.press('Tab');
 }
 
 /** Chooses an option of an Ant Design select by its label. */
