@@ -1,4 +1,7 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readManifest, storeDir } from '../../src/server/visits/visit-store.ts';
 import { createTestApp, type Session, type TestApp } from '../helpers/app.ts';
 import { insertCase } from '../helpers/case-rows.ts';
 import { multipartBody } from '../helpers/multipart.ts';
@@ -237,6 +240,23 @@ describe('discovery over an uploaded visit log', () => {
     expect(await overlaps(third.json<{ id: number }>().id)).toEqual(
       bruteForce(caseVisits, [...visits, late], 'PSELF', 1800),
     );
+    // A store written before segments were stored clustered: the server clusters the log in memory.
+    const dir = storeDir(t.config.dataDir);
+    const manifest = readManifest(dir);
+    expect(manifest.segments.map((segment) => segment.clusters?.place.rows)).toEqual([visits.length, 1]);
+    const unclustered = {
+      ...manifest,
+      segments: manifest.segments.map(({ clusters: _, ...segment }) => segment),
+    };
+    fs.writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify(unclustered));
+    for (const file of fs.readdirSync(dir).filter((name) => name.includes('.by-'))) {
+      fs.rmSync(path.join(dir, file));
+    }
+    const fourth = await investigator.post(`/api/v1/outbreaks/${outbreakId}/discovery-runs`, {});
+    expect(fourth.statusCode, fourth.body).toBe(201);
+    expect(await overlaps(fourth.json<{ id: number }>().id)).toEqual(
+      bruteForce(caseVisits, [...visits, late], 'PSELF', 1800),
+    );
 
     const [a, b, c] = found;
     if (!a || !b || !c) {
@@ -283,6 +303,7 @@ describe('discovery over an uploaded visit log', () => {
       .where('action', 'like', 'discovery%')
       .execute();
     expect(audit.map((e) => e.action).sort()).toEqual([
+      'discovery.run',
       'discovery.run',
       'discovery.run',
       'discovery.run',

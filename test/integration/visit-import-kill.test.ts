@@ -2,7 +2,13 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadVisitColumns, readManifest, rowCount, storeDir } from '../../src/server/visits/visit-store.ts';
+import {
+  loadSegmentClusters,
+  loadVisitColumns,
+  readManifest,
+  rowCount,
+  storeDir,
+} from '../../src/server/visits/visit-store.ts';
 import { createTestDb, type TestDb } from '../helpers/db.ts';
 
 let db: TestDb;
@@ -91,16 +97,26 @@ describe('visit import interrupted by kill -9', () => {
     expect(rerun.stdout).toContain('400,000 rows imported, 0 bad rows');
     const columns = loadVisitColumns(dir);
     expect(columns.length).toBe(rowsBefore + bigRows);
-    // Leftovers of the killed run (segment files, dictionary tails) are gone: the folder holds what the
-    // manifest names and nothing else.
+    // Leftovers of the killed run (segment and cluster files, dictionary tails) are gone: the folder holds
+    // what the manifest names and nothing else.
     const manifest = readManifest(dir);
     const expected = new Set(['manifest.json', 'person.ids', 'place.ids', 'cell.ids']);
     for (const segment of manifest.segments) {
       for (const column of ['person', 'place', 'cell', 'start', 'end']) {
         expected.add(`${segment.name}.${column}`);
       }
+      for (const key of ['place', 'cell']) {
+        for (const part of ['rows', 'offsets', 'longest']) {
+          expected.add(`${segment.name}.by-${key}.${part}`);
+        }
+      }
     }
     expect(new Set(fs.readdirSync(dir))).toEqual(expected);
+    // Every segment's clusterings were committed with it and cover its rows.
+    for (const key of ['place', 'cell'] as const) {
+      const parts = loadSegmentClusters(dir, manifest, key);
+      expect(parts?.map((part) => part.sourceLength)).toEqual(manifest.segments.map((s) => s.rows));
+    }
     for (const kind of ['person', 'place', 'cell'] as const) {
       expect(fs.statSync(path.join(dir, `${kind}.ids`)).size).toBe(manifest.dictionaries[kind].bytes);
     }

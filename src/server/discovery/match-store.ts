@@ -1,8 +1,9 @@
 import path from 'node:path';
-import { clusterVisitsBy, type VisitClusters } from '../../core/colocation/clusters.ts';
+import { clusterVisits, type VisitClusters } from '../../core/colocation/clusters.ts';
 import { matchCompanions, matchContacts } from '../../core/colocation/index.ts';
 import type { MatchRows, VisitColumns } from '../../core/colocation/types.ts';
 import {
+  loadSegmentClusters,
   loadVisitColumns,
   readLabels,
   readManifest,
@@ -29,32 +30,42 @@ export type MatchOutcome = { candidates: FoundCandidate[]; caseVisits: number; v
 
 type Located = { caseId: number; person: number; location: number; start: number; end: number };
 
-type Log = { visits: VisitColumns; byPlace?: VisitClusters; byCell?: VisitClusters };
+type Clusters = VisitClusters | readonly VisitClusters[];
+type Log = { visits: VisitColumns; byPlace?: Clusters | undefined; byCell?: Clusters | undefined };
 
 /** The log a server keeps for its next discovery runs, with the manifest segments it was read from. */
 let kept: { key: string; log: Log } | undefined;
 
 /**
- * The committed log as the engine reads it. A server keeps it, clustered by place and by cell, for its
- * next runs (docs/decisions/009): an outbreak's discovery is run again as cases and trajectories come in,
- * and those runs then neither read the visit columns again nor scan them for the join. A new import names
- * a new segment, which replaces what was kept. A one-off run (the CLI) reads the columns and scans.
+ * The committed log as the engine reads it, with each segment's clusterings by place and by cell as the
+ * import stored them (docs/decisions/009): the engine then probes them instead of scanning the log. A
+ * server keeps the log for its next runs, since an outbreak's discovery is run again as cases and
+ * trajectories come in; a new import names a new segment, which replaces what was kept. When a segment
+ * has no stored clusters (imported before they were stored), a server clusters the log in memory once,
+ * and a one-off run (the CLI) scans it.
  */
 function logOf(dir: string, manifest: Manifest, keep: boolean): Log {
+  const key = `${path.resolve(dir)}\n${JSON.stringify(manifest.segments)}`;
+  if (keep && kept?.key === key) {
+    return kept.log;
+  }
+  kept = keep ? undefined : kept;
+  const visits = loadVisitColumns(dir, manifest);
+  const stored = {
+    byPlace: loadSegmentClusters(dir, manifest, 'place'),
+    byCell: visits.cell ? loadSegmentClusters(dir, manifest, 'cell') : undefined,
+  };
   if (!keep) {
-    return { visits: loadVisitColumns(dir, manifest) };
+    return { visits, ...stored };
   }
-  const key = [path.resolve(dir), ...manifest.segments.map((segment) => segment.name)].join('\n');
-  if (kept?.key !== key) {
-    kept = undefined;
-    const visits = loadVisitColumns(dir, manifest);
-    const [byPlace, byCell] = clusterVisitsBy(
-      visits,
-      visits.cell ? [visits.place, visits.cell] : [visits.place],
-    );
-    kept = { key, log: { visits, byPlace, byCell } };
-  }
-  return kept.log;
+  const inMemory = (column: Int32Array) => clusterVisits(visits, column);
+  const log: Log = {
+    visits,
+    byPlace: stored.byPlace ?? inMemory(visits.place),
+    byCell: visits.cell ? (stored.byCell ?? inMemory(visits.cell)) : undefined,
+  };
+  kept = { key, log };
+  return log;
 }
 
 /**

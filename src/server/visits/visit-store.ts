@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { rowWords, tierCount, type VisitClusters } from '../../core/colocation/clusters.ts';
 import { IdDictionary } from '../../core/colocation/id-dictionary.ts';
 import type { VisitColumns } from '../../core/colocation/types.ts';
 
@@ -10,14 +11,38 @@ import type { VisitColumns } from '../../core/colocation/types.ts';
  * (one external id per line), all named by `manifest.json`. The manifest is the only thing ever replaced,
  * by an atomic rename: whatever a crash leaves beyond it (segment files it does not name, dictionary lines
  * past its lengths) is ignored by readers and removed by the next writer.
+ *
+ * Each segment is also stored clustered by place and by cell (docs/decisions/009), written before the
+ * manifest that names it: the engine probes those files instead of clustering or scanning the log. A
+ * segment imported before clusters were stored has none, and is clustered in memory when needed.
  */
 
 export const dictionaryKinds = ['person', 'place', 'cell'] as const;
 export type DictionaryKind = (typeof dictionaryKinds)[number];
 
+/** What a segment's cluster files need besides their bytes (see VisitClusters). */
+const clusterMetaSchema = z.object({
+  keys: z.number().int().nonnegative(),
+  origin: z.number(),
+  perSlot: z.number().positive(),
+  slots: z.number().int().positive(),
+  rows: z.number().int().nonnegative(),
+});
+export type ClusterMeta = z.infer<typeof clusterMetaSchema>;
+
+export const clusterKeys = ['place', 'cell'] as const;
+export type ClusterKey = (typeof clusterKeys)[number];
+
 const manifestSchema = z.object({
   format: z.literal(1),
-  segments: z.array(z.object({ name: z.string(), rows: z.number().int().nonnegative(), cells: z.boolean() })),
+  segments: z.array(
+    z.object({
+      name: z.string(),
+      rows: z.number().int().nonnegative(),
+      cells: z.boolean(),
+      clusters: z.object({ place: clusterMetaSchema, cell: clusterMetaSchema.optional() }).optional(),
+    }),
+  ),
   dictionaries: z.object({
     person: z.object({ entries: z.number().int(), bytes: z.number().int() }),
     place: z.object({ entries: z.number().int(), bytes: z.number().int() }),
@@ -54,6 +79,18 @@ function dictionaryFile(dir: string, kind: DictionaryKind): string {
 
 export function segmentFile(dir: string, segment: string, column: string): string {
   return path.join(dir, `${segment}.${column}`);
+}
+
+/** The files of a segment's clustering by one key: the rows, the run offsets, the runs' longest visits. */
+const clusterParts = ['rows', 'offsets', 'longest'] as const;
+
+function clusterFile(
+  dir: string,
+  segment: string,
+  key: ClusterKey,
+  part: (typeof clusterParts)[number],
+): string {
+  return path.join(dir, `${segment}.by-${key}.${part}`);
 }
 
 export function readManifest(dir: string): Manifest {
@@ -129,6 +166,13 @@ export function recoverStore(dir: string): Manifest {
     for (const [column] of columnFiles) {
       named.add(`${segment.name}.${column}`);
     }
+    for (const key of clusterKeys) {
+      if (segment.clusters?.[key]) {
+        for (const part of clusterParts) {
+          named.add(path.basename(clusterFile(dir, segment.name, key, part)));
+        }
+      }
+    }
   }
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
     if (entry.isFile() && !named.has(entry.name)) {
@@ -171,6 +215,68 @@ export function loadVisitColumns(dir: string, manifest: Manifest = readManifest(
     start: columns.start,
     end: columns.end,
   };
+}
+
+/** Writes a segment's clustering by one key (durably, before the manifest naming it is committed). */
+export function writeSegmentClusters(
+  dir: string,
+  segment: string,
+  key: ClusterKey,
+  clusters: VisitClusters,
+): ClusterMeta {
+  const rows = clusters.offsets[clusters.offsets.length - 1] ?? 0;
+  const bytes = (array: Int32Array | Float64Array, length: number) =>
+    new Uint8Array(array.buffer, array.byteOffset, length * array.BYTES_PER_ELEMENT);
+  writeDurably(clusterFile(dir, segment, key, 'rows'), bytes(clusters.words, rows * rowWords), 'w');
+  writeDurably(
+    clusterFile(dir, segment, key, 'offsets'),
+    bytes(clusters.offsets, clusters.offsets.length),
+    'w',
+  );
+  writeDurably(
+    clusterFile(dir, segment, key, 'longest'),
+    bytes(clusters.maxDuration, clusters.maxDuration.length),
+    'w',
+  );
+  const { keys, origin, perSlot, slots } = clusters;
+  return { keys, origin, perSlot, slots, rows };
+}
+
+/**
+ * Every segment's clustering by `key`, in log order, for the engine's `clusters` option; undefined when a
+ * segment has none (imported before clusters were stored, or without cells).
+ */
+export function loadSegmentClusters(
+  dir: string,
+  manifest: Manifest,
+  key: ClusterKey,
+): VisitClusters[] | undefined {
+  const parts: VisitClusters[] = [];
+  for (const segment of manifest.segments) {
+    const meta = segment.clusters?.[key];
+    if (!meta) {
+      return undefined;
+    }
+    const runs = meta.keys * tierCount;
+    const buffer = new ArrayBuffer(meta.rows * rowWords * 4);
+    readFully(clusterFile(dir, segment.name, key, 'rows'), new Uint8Array(buffer));
+    const offsets = new Int32Array(runs + 1);
+    readFully(clusterFile(dir, segment.name, key, 'offsets'), new Uint8Array(offsets.buffer));
+    const maxDuration = new Float64Array(runs);
+    readFully(clusterFile(dir, segment.name, key, 'longest'), new Uint8Array(maxDuration.buffer));
+    parts.push({
+      sourceLength: segment.rows,
+      keys: meta.keys,
+      offsets,
+      maxDuration,
+      origin: meta.origin,
+      perSlot: meta.perSlot,
+      slots: meta.slots,
+      words: new Int32Array(buffer),
+      times: new Float64Array(buffer),
+    });
+  }
+  return parts;
 }
 
 function readFully(file: string, into: Uint8Array): void {
