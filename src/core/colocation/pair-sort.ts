@@ -1,6 +1,9 @@
 import type { MatchRows } from './types.ts';
 
-/** Matching pairs in scan order: the visit's person, the case visit's group, the pair's overlap. */
+/**
+ * Matching pairs as the scan or the probe finds them: the visit's person, the case visit's group, the
+ * pair's overlap. The finders write the columns directly, after `reserve`.
+ */
 export class PairLog {
   person: Int32Array;
   group: Int32Array;
@@ -11,16 +14,6 @@ export class PairLog {
     this.person = new Int32Array(capacity);
     this.group = new Int32Array(capacity);
     this.overlap = new Float64Array(capacity);
-  }
-
-  add(person: number, group: number, overlap: number): void {
-    if (this.length === this.person.length) {
-      this.reserve(1);
-    }
-    const at = this.length++;
-    this.person[at] = person;
-    this.group[at] = group;
-    this.overlap[at] = overlap;
   }
 
   /** Room for at least `more` pairs after the current ones. */
@@ -92,7 +85,7 @@ class Scratch {
 
 const scratch = new Scratch();
 
-/** The probe's pair log, emptied and refilled by each call (see Scratch). */
+/** The pair log of the scan and the probe, emptied and refilled by each call (see Scratch). */
 export const reusedPairLog = new PairLog(1 << 10);
 
 type PairColumns = { person: Int32Array; group: Int32Array; overlap: Float64Array };
