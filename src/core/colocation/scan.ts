@@ -11,7 +11,7 @@ import type { VisitColumns } from './types.ts';
  *
  * Scans the visits [from, to) and appends their pairs to `pairs` in visit order. The caller scans a large
  * log in slices: a function called many times runs V8's fully optimized code, while one call's long loop
- * runs the code compiled while it was on the stack (on-stack replacement), measured 3–4× slower here.
+ * runs the code compiled while it was on the stack (on-stack replacement), measured 3–5× slower here.
  */
 export function scan(
   index: CaseIndex,
