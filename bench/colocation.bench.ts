@@ -11,6 +11,7 @@ import Database from 'better-sqlite3';
 import { matchCompanions, matchContacts } from '../src/core/colocation/engine.ts';
 import { clusterVisitsBy, type VisitClusters } from '../src/core/colocation/clusters.ts';
 import type { MatchRows } from '../src/core/colocation/types.ts';
+import { check, emptyRows, externalRows, sameRows } from './result-rows.ts';
 import { loadVisitFiles, type LoadedVisits } from '../src/server/visits/load-visit-files.ts';
 import { dwellSeconds } from './city-gen.ts';
 import { duckdbHashJoin, duckdbRangeJoin, sqliteIndexed, type Query } from './sql-plans.ts';
@@ -136,61 +137,15 @@ for (const q of queries) {
 
 const ms = (sample: Sample) => `${Math.round(sample.wall)} (${Math.round(sample.cpu)})`;
 
-function sameRows(a: MatchRows, b: MatchRows): boolean {
-  const columns = (rows: MatchRows) => [rows.person, rows.caseId, rows.location, rows.overlap];
-  const right = columns(b);
-  return (
-    a.length === b.length &&
-    columns(a).every((column, c) => column.every((value, r) => value === right[c]?.[r]))
-  );
-}
 const saoleiRss = kb();
 
-/** External ids of the engine's rows as numbers (the generator writes integer ids). */
-function externalRows(rows: MatchRows, kind: Query['kind']): Float64Array {
-  const d = data.dictionaries;
-  const location = kind === 'contacts' ? d.place : d.cell;
-  const out = new Float64Array(rows.length * 4);
-  for (let r = 0; r < rows.length; r++) {
-    out[r * 4] = Number(d.person.label(rows.person[r] ?? 0));
-    out[r * 4 + 1] = Number(d.caseId.label(rows.caseId[r] ?? 0));
-    out[r * 4 + 2] = Number(location.label(rows.location[r] ?? 0));
-    out[r * 4 + 3] = rows.overlap[r] ?? 0;
-  }
-  return out;
-}
-
-function check(name: string, expected: Float64Array, actual: Iterable<unknown>): void {
-  let r = 0;
-  for (const row of actual) {
-    if (!Array.isArray(row)) {
-      throw new Error(`${name}: row ${r} is not an array`);
-    }
-    for (let c = 0; c < 4; c++) {
-      if (Number(row[c]) !== expected[r * 4 + c]) {
-        throw new Error(
-          `${name}: row ${r} is ${row.join(',')}, saolei has ${expected.slice(r * 4, r * 4 + 4).join(',')}`,
-        );
-      }
-    }
-    r++;
-  }
-  if (r * 4 !== expected.length) {
-    throw new Error(`${name}: ${r} rows, saolei has ${expected.length / 4}`);
-  }
-}
 const expected = new Map(
-  queries.map((q) => [q.kind, externalRows(saoleiResults.get(q.kind)?.rows ?? emptyRows(), q.kind)]),
+  queries.map((q) => {
+    const location = q.kind === 'contacts' ? data.dictionaries.place : data.dictionaries.cell;
+    const rows = saoleiResults.get(q.kind)?.rows ?? emptyRows();
+    return [q.kind, externalRows(rows, data.dictionaries, location)];
+  }),
 );
-function emptyRows(): MatchRows {
-  return {
-    length: 0,
-    person: new Int32Array(),
-    caseId: new Int32Array(),
-    location: new Int32Array(),
-    overlap: new Float64Array(),
-  };
-}
 
 // ---- `saolei match contacts` as a user runs it: one process from the two CSV files to the CSV of
 // candidates (start-up, reading, one first call of the engine, writing), its rows checked like the others.
