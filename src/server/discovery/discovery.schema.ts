@@ -19,7 +19,7 @@ export const discoveryRunSchema = z
     startedAt: z.string(),
     finishedAt: z.string().nullable(),
     caseVisits: z.number(),
-    visitsScanned: z.number(),
+    visitsScanned: z.number().describe('Visits in the imported log the run searched'),
     candidates: z.number(),
     companions: z.number(),
     username: z.string().nullable(),
