@@ -83,6 +83,13 @@ describe('saolei match (file mode)', { timeout: 120_000 }, () => {
     expect(result.stderr).toContain('2 bad rows left out');
     expect(result.stderr).toContain('line 7, start_ts: not unix seconds');
     expect(result.stderr).toMatch(/wrote \d+ rows/);
+    // The readers kept only the visits overlapping a widened case visit at their place.
+    const reaching = visits.filter((v) =>
+      cases.some((c) => c.place === v.place && v.start < c.end + 1800 && v.end > c.start - 1800),
+    ).length;
+    expect(reaching).toBeLessThan(visits.length * 0.9);
+    expect(result.stderr).toContain(`read ${visits.length} visits and ${cases.length} case visits`);
+    expect(result.stderr).toContain(`kept the ${reaching} visits that can meet a case visit`);
     expect(readFileSync(`${out}.errors.csv`, 'utf8')).toBe(
       'file,line,field,reason\n' +
         `${paths.visits},7,start_ts,"not unix seconds or an ISO 8601 time with offset: ""not-a-time"""\n` +

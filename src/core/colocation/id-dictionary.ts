@@ -4,6 +4,11 @@ import { GrowableFloat64 } from './growable.ts';
 const tableLimit = 1 << 25;
 const canonicalInteger = /^(0|[1-9]\d{0,14})$/;
 
+/** The integer a text id stands for when written canonically, else undefined (see IdDictionary). */
+export function integerId(text: string): number | undefined {
+  return canonicalInteger.test(text) ? Number(text) : undefined;
+}
+
 /** A dictionary's ids in dense-id order, to rebuild it in another thread: the value, or NaN and the text. */
 export type DictionaryEntries = { values: Float64Array; texts: [number, string][] };
 
@@ -49,8 +54,9 @@ export class IdDictionary {
 
   /** The dense id of an id read as text. */
   text(value: string): number {
-    if (canonicalInteger.test(value)) {
-      return this.integer(Number(value));
+    const integer = integerId(value);
+    if (integer !== undefined) {
+      return this.integer(integer);
     }
     const held = this.strings.get(value);
     if (held !== undefined) {
@@ -62,9 +68,14 @@ export class IdDictionary {
     return id;
   }
 
-  label(id: number): string {
+  /** The external id of a dense id: its integer, or its text. */
+  external(id: number): number | string {
     const value = this.valueOf.data[id] ?? Number.NaN;
-    return Number.isNaN(value) ? (this.textOf.get(id) ?? '') : String(value);
+    return Number.isNaN(value) ? (this.textOf.get(id) ?? '') : value;
+  }
+
+  label(id: number): string {
+    return String(this.external(id));
   }
 
   /** Whether every id is an integer (then outputs sort numerically). */

@@ -35,6 +35,11 @@ export class ParsedColumns {
     return -1 - this.held.length;
   }
 
+  /** The id a negative column value (below −1) points at. */
+  heldId(value: number): string | number {
+    return this.held[-2 - value] ?? '';
+  }
+
   /**
    * Numbers the ids of the rows from `first` on, in row order, with one tight loop per column, so that
    * the dictionaries' table reads (a random read per row into megabytes for a million persons) overlap
@@ -56,7 +61,7 @@ export class ParsedColumns {
         if (value >= 0) {
           data[i] = dictionary.integer(value);
         } else if (value < -1) {
-          const id = this.held[-2 - value] ?? '';
+          const id = this.heldId(value);
           data[i] = typeof id === 'number' ? dictionary.integer(id) : dictionary.text(id);
         }
       }

@@ -1,6 +1,7 @@
 import { decode, readQuoted, readRecord } from './csv-record.ts';
 import { IdDictionary } from './id-dictionary.ts';
 import { ParsedColumns } from './parsed-columns.ts';
+import { ReachFilter, type ReachSpec } from './reach-filter.ts';
 import { parseSeconds } from './time.ts';
 import type { CaseVisitColumns, VisitColumns } from './types.ts';
 
@@ -33,6 +34,11 @@ export type VisitCsvOptions = {
   dwell?: number;
   /** Refuse rows without a cell_id (companions need one). */
   requireCell?: boolean;
+  /**
+   * Keep only the visits that can meet one of these case visits (a one-off match reads the log for one
+   * query); the others are counted in `unreachable`, their ids never numbered. Bad rows are still reported.
+   */
+  reach?: ReachSpec;
 };
 
 // Roles of the columns; a row's values are kept in a small array indexed by role.
@@ -83,13 +89,29 @@ export class VisitCsvParser {
   private readonly columns = new ParsedColumns();
   private hasCell = false;
   private hasEnd = false;
+  private readonly reach: ReachFilter | undefined;
+  private readonly reachRole: number;
+  private passedOver = 0;
 
   constructor(private readonly options: VisitCsvOptions) {
     this.dwell = options.dwell ?? 1800;
+    this.reach = options.reach && new ReachFilter(options.reach);
+    this.reachRole = options.reach?.location === 'cell' ? cell : place;
   }
 
+  /** Rows kept in the columns. */
   get rows(): number {
     return this.columns.length;
+  }
+
+  /** Valid rows left out because they cannot meet a case visit (see VisitCsvOptions.reach). */
+  get unreachable(): number {
+    return this.passedOver;
+  }
+
+  /** Valid rows read: those kept and those that cannot meet a case visit. */
+  get rowsRead(): number {
+    return this.columns.length + this.passedOver;
   }
 
   /** Physical line number of the next record. */
@@ -350,6 +372,10 @@ export class VisitCsvParser {
       this.bad.push({ line, field: 'end_ts', reason: 'end_ts is before start_ts' });
       return;
     }
+    if (this.reach && !this.reachesCase(values, states, startTs, endTs)) {
+      this.passedOver++;
+      return;
+    }
     const { columns } = this;
     columns.person.push(values[person] ?? 0);
     columns.place.push(values[place] ?? 0);
@@ -357,6 +383,19 @@ export class VisitCsvParser {
     columns.caseId.push(states[caseId] === valid ? (values[caseId] ?? 0) : -1);
     columns.start.push(startTs);
     columns.end.push(endTs);
+  }
+
+  /** Whether the row's location (as read: an integer id or a held one) and times meet the reach filter. */
+  private reachesCase(values: Float64Array, states: Uint8Array, startTs: number, endTs: number): boolean {
+    const reach = this.reach;
+    const role = this.reachRole;
+    if (!reach || states[role] !== valid) {
+      return false;
+    }
+    const value = values[role] ?? -1;
+    const id = value >= 0 ? value : this.columns.heldId(value);
+    const slot = typeof id === 'number' ? reach.slotOfInteger(id) : reach.slotOfText(id);
+    return reach.reaches(slot, startTs, endTs);
   }
 
   private reject(line: number, role: number, state: number): void {

@@ -1,3 +1,4 @@
+import { reachSpec } from '../../core/colocation/reach-filter.ts';
 import { sortIds } from '../../core/colocation/renumber.ts';
 import type { CaseVisitColumns, VisitColumns } from '../../core/colocation/types.ts';
 import { createDictionaries, type BadRow, type VisitDictionaries } from '../../core/colocation/visit-csv.ts';
@@ -10,11 +11,16 @@ export type LoadedVisits = {
   /** Label the dense ids of the columns with the files' ids. */
   dictionaries: VisitDictionaries;
   bad: { visits: BadRow[]; cases: BadRow[] };
+  /** Valid visits read but left out because they cannot meet a case visit (with `onlyReaching`). */
+  unreachable: number;
 };
 
 /**
  * Reads a case-visit file and a visit file (a large one on two threads) with shared id dictionaries, then
- * renumbers the ids so that the engine's numeric order is the files' id order.
+ * renumbers the ids so that the engine's numeric order is the files' id order. With `onlyReaching`, the
+ * readers keep only the visits that overlap a case visit widened by the tolerance at the same place (or
+ * cell): for one query, the rest of the log need not be held, numbered or scanned, and the engine's rows
+ * are the same.
  */
 export async function loadVisitFiles(options: {
   visitsPath: string;
@@ -22,13 +28,23 @@ export async function loadVisitFiles(options: {
   dwell?: number;
   requireCell?: boolean;
   onProgress?: ReadProgress;
+  onlyReaching?: { location: 'place' | 'cell'; tolerance: number };
 }): Promise<LoadedVisits> {
   const dictionaries = createDictionaries();
   const common = { dictionaries, dwell: options.dwell, requireCell: options.requireCell };
   const cases = await readVisitFile(options.caseVisitsPath, { ...common, kind: 'case-visits' });
+  const reaching = options.onlyReaching;
+  const reach =
+    reaching &&
+    reachSpec(
+      cases.caseVisitColumns(),
+      dictionaries[reaching.location],
+      reaching.location,
+      reaching.tolerance,
+    );
   const visits = await readVisitsInHalves(
     options.visitsPath,
-    { ...common, kind: 'visits' },
+    { ...common, kind: 'visits', reach },
     options.onProgress,
   );
   const visitColumns = visits.columns;
@@ -38,5 +54,6 @@ export async function loadVisitFiles(options: {
     cases: caseColumns,
     dictionaries: sortIds(dictionaries, visitColumns, caseColumns),
     bad: { visits: visits.bad, cases: cases.bad },
+    unreachable: visits.unreachable,
   };
 }

@@ -32,6 +32,7 @@ async function run(): Promise<{ result: HalfResult; transfer: ArrayBuffer[] }> {
     columns: { length, person, place, cell, start, end },
     entries,
     bad: parser.bad,
+    unreachable: parser.unreachable,
     firstLine: 2,
   };
   const buffers = [

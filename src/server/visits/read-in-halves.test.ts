@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import type { ReachSpec } from '../../core/colocation/reach-filter.ts';
 import { createDictionaries, type VisitDictionaries } from '../../core/colocation/visit-csv.ts';
 import { readVisitsInHalves, splitPoint } from './read-in-halves.ts';
 import { readVisitFile } from './read-visit-file.ts';
@@ -36,8 +37,8 @@ const labelled = (columns: Awaited<ReturnType<typeof readVisitsInHalves>>['colum
     columns.end[i],
   ]);
 
-async function bothWays(path: string, workerModule?: URL) {
-  const options = { kind: 'visits' as const, requireCell: true };
+async function bothWays(path: string, workerModule?: URL, reach?: ReachSpec) {
+  const options = { kind: 'visits' as const, requireCell: true, reach };
   const serialDictionaries = createDictionaries();
   serialDictionaries.person.text('p-3');
   const serial = await readVisitFile(path, { ...options, dictionaries: serialDictionaries });
@@ -65,6 +66,28 @@ describe('reading a visit file on two threads', { timeout: 60_000 }, () => {
     // Bad rows on both sides of the middle, so the second half's line numbers were shifted right.
     expect(split.bad.length).toBeGreaterThan(40);
     expect(split.bad.at(-1)?.line).toBeGreaterThan(4000);
+  });
+
+  it('keeps the same rows with a reach filter, and counts those left out on both threads', async () => {
+    const path = file('reach.csv', log(5000));
+    const reach: ReachSpec = {
+      location: 'cell',
+      ids: [3, 3, 5],
+      lo: [1579910400 + 600 * 60, 1579910400 + 4000 * 60, 1579910400],
+      hi: [1579910400 + 1000 * 60, 1579910400 + 4500 * 60, 1579910400 + 5000 * 60],
+    };
+    const { serial, serialDictionaries, split, splitDictionaries } = await bothWays(path, undefined, reach);
+    const columns = serial.visitColumns();
+    expect(labelled(split.columns, splitDictionaries)).toEqual(labelled(columns, serialDictionaries));
+    expect(split.unreachable).toBe(serial.unreachable);
+    expect(split.bad).toEqual(serial.bad);
+    // Rows kept and left out on both sides of the middle.
+    expect(columns.length).toBeGreaterThan(600);
+    expect(serial.unreachable).toBeGreaterThan(3000);
+    expect(columns.length + serial.unreachable + serial.bad.length).toBe(5000);
+    expect(labelled(split.columns, splitDictionaries).every((row) => row[2] === '3' || row[2] === '5')).toBe(
+      true,
+    );
   });
 
   it('reads on one thread again when a quoted field may hold the line break it split at', async () => {

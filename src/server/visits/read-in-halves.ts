@@ -28,6 +28,8 @@ export type HalfResult = {
   columns: VisitColumns;
   entries: Record<IdKind, DictionaryEntries>;
   bad: BadRow[];
+  /** Valid rows left out by the reach filter (see VisitCsvOptions.reach). */
+  unreachable: number;
   /** Line number the half's parser gave its first record (its header was line 1). */
   firstLine: number;
 };
@@ -107,11 +109,11 @@ export async function readVisitsInHalves(
   options: VisitCsvOptions,
   onProgress?: ReadProgress,
   tuning: { minSplitBytes?: number; workerModule?: URL } = {},
-): Promise<{ columns: VisitColumns; bad: BadRow[] }> {
+): Promise<{ columns: VisitColumns; bad: BadRow[]; unreachable: number }> {
   const { minSplitBytes = defaultMinSplitBytes, workerModule = workerEntry } = tuning;
   const oneThread = async () => {
     const parser = await readVisitFile(path, options, onProgress);
-    return { columns: parser.visitColumns(), bad: parser.bad };
+    return { columns: parser.visitColumns(), bad: parser.bad, unreachable: parser.unreachable };
   };
   const split = await splitPoint(path, minSplitBytes);
   if (!split) {
@@ -157,5 +159,5 @@ export async function readVisitsInHalves(
     shared.place.translate(other.entries.place),
     shared.cell.translate(other.entries.cell),
   );
-  return { columns: parser.visitColumns(), bad };
+  return { columns: parser.visitColumns(), bad, unreachable: parser.unreachable + other.unreachable };
 }

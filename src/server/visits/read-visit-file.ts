@@ -65,12 +65,12 @@ export async function readVisitRange(
       bytesRead += read.bytesRead;
       const final = read.bytesRead === 0;
       const consumed = parser.parse(buffer, 0, filled, final);
-      if (!sized && parser.rows > 0) {
+      if (!sized && parser.rowsRead > 0) {
         sized = true;
         const expected = range?.sizeFor ?? totalBytes;
         parser.reserve(Math.ceil(((expected / consumed) * parser.rows + 1024) * 1.02));
       }
-      onProgress?.(bytesRead, parser.rows, totalBytes);
+      onProgress?.(bytesRead, parser.rowsRead, totalBytes);
       if (final) {
         return { parser, sawQuote };
       }
