@@ -27,6 +27,30 @@ describe('co-location engine against the brute-force reference', { timeout: 60_0
     }
   });
 
+  it('sums one person meeting dozens of case visits, found in visit order (long runs out of group order)', () => {
+    const caseRows: Rows = Array.from({ length: 40 }, (_, c) => ({
+      person: 100 + c,
+      caseId: c,
+      place: (c * 7) % 9,
+      cell: 0,
+      start: 3600 * (40 - c),
+      end: 3600 * (40 - c) + 1800,
+    }));
+    // Person 5 visits every place all day, twice over, in reverse order; person 6 a few of them.
+    const visitRows: Rows = [];
+    for (let round = 0; round < 2; round++) {
+      for (let place = 8; place >= 0; place--) {
+        visitRows.push({ person: 5, caseId: 0, place, cell: 0, start: 0, end: 3600 * 50 + round });
+        visitRows.push({ person: 6 - round, caseId: 0, place, cell: 0, start: 3600 * place, end: 3600 * 20 });
+      }
+    }
+    const cases = columns(caseRows);
+    const visits = columns(visitRows);
+    const expected = referenceMatch(cases, visits, 'contacts', { tolerance: 600 });
+    expect(expected.filter(([person]) => person === 5)).toHaveLength(40);
+    expect(toRows(matchContacts(cases, visits, { tolerance: 600 }))).toEqual(expected);
+  });
+
   it('agrees on contacts with a window', () => {
     const random = mulberry32(7);
     for (let iteration = 0; iteration < 2000; iteration++) {

@@ -1,6 +1,6 @@
 import { bucketCases, buildCaseIndex } from './case-index.ts';
 import type { VisitClusters } from './clusters.ts';
-import { reusedPairLog, sumGroupOrderedPairs, sumPairs } from './pair-sort.ts';
+import { reusedPairLog, sumPairs } from './pair-sort.ts';
 import { probe } from './probe.ts';
 import { scan } from './scan.ts';
 import type { CaseVisitColumns, MatchRows, TimeWindow, VisitColumns } from './types.ts';
@@ -50,7 +50,7 @@ function join(spec: Join): MatchRows {
       throw new RangeError(`the clusters were built from ${clustered} visits, the log has ${visits.length}`);
     }
     const buckets = bucketCases(cases, spec.caseLocations, tolerance, window);
-    return sumGroupOrderedPairs(probe(buckets, parts), buckets.groupCase, buckets.groupLocation);
+    return sumPairs(probe(buckets, parts), buckets.groupCase, buckets.groupLocation);
   }
   const index = buildCaseIndex(cases, spec.caseLocations, tolerance, window);
   const pairs = reusedPairLog;

@@ -42,7 +42,6 @@ export class PairLog {
 class Scratch {
   private readonly ints = new Map<string, Int32Array>();
   private readonly pairRows = new Map<string, PairRows>();
-  private readonly pairColumns = new Map<string, PairColumns>();
 
   /** An Int32Array of at least `length` entries, zeroed over the first `length` when `zeroed`. */
   int32(name: string, length: number, zeroed = false): Int32Array {
@@ -54,21 +53,6 @@ class Scratch {
       array.fill(0, 0, length);
     }
     return array;
-  }
-
-  /** Pair columns of at least `length` entries. */
-  pairs(name: string, length: number): PairColumns {
-    let held = this.pairColumns.get(name);
-    if (!held || held.person.length < length) {
-      const capacity = Math.max(length, 2 * (held?.person.length ?? 0));
-      held = {
-        person: new Int32Array(capacity),
-        group: new Int32Array(capacity),
-        overlap: new Float64Array(capacity),
-      };
-      this.pairColumns.set(name, held);
-    }
-    return held;
   }
 
   /** Rows of four 32-bit words (two as one Float64) in one buffer; see PairRows. */
@@ -96,100 +80,19 @@ const slice = 1 << 16;
 /** Widest radix digit: 2¹¹ counters stay in L1 and the scatter writes to few enough places at once. */
 const maxDigitBits = 11;
 
-/** The shifts and mask of the fewest, equally wide digits (≤ maxDigitBits) that cover 0..max. */
-function digitsOf(max: number): { shifts: number[]; mask: number } {
-  const bits = max > 0 ? 32 - Math.clz32(max) : 0;
-  const passes = Math.ceil(bits / maxDigitBits);
-  const width = passes > 0 ? Math.ceil(bits / passes) : 0;
-  return { shifts: Array.from({ length: passes }, (_, p) => p * width), mask: (1 << width) - 1 };
-}
-
-/** One stable counting-sort pass of `from` into `to` by a digit of the group, in slices (see `scan`). */
-function groupPass(from: PairColumns, to: PairColumns, n: number, shift: number, mask: number): void {
-  const counts = new Int32Array(mask + 2);
-  for (let begin = 0; begin < n; begin += slice) {
-    countDigits(from.group, begin, Math.min(begin + slice, n), shift, mask, counts);
-  }
-  for (let d = 0; d <= mask; d++) {
-    counts[d + 1] = (counts[d + 1] ?? 0) + (counts[d] ?? 0);
-  }
-  for (let begin = 0; begin < n; begin += slice) {
-    scatterByDigit(from, to, begin, Math.min(begin + slice, n), shift, mask, counts);
-  }
-}
-
-function countDigits(
-  key: Int32Array,
-  from: number,
-  to: number,
-  shift: number,
-  mask: number,
-  counts: Int32Array,
-): void {
-  for (let i = from; i < to; i++) {
-    const d = (((key[i] ?? 0) >>> shift) & mask) + 1;
-    counts[d] = (counts[d] ?? 0) + 1;
-  }
-}
-
-function scatterByDigit(
-  from: PairColumns,
-  to: PairColumns,
-  begin: number,
-  end: number,
-  shift: number,
-  mask: number,
-  starts: Int32Array,
-): void {
-  const { person, group, overlap } = from;
-  const toPerson = to.person;
-  const toGroup = to.group;
-  const toOverlap = to.overlap;
-  for (let i = begin; i < end; i++) {
-    const g = group[i] ?? 0;
-    const d = (g >>> shift) & mask;
-    const at = starts[d] ?? 0;
-    starts[d] = at + 1;
-    toPerson[at] = person[i] ?? 0;
-    toGroup[at] = g;
-    toOverlap[at] = overlap[i] ?? 0;
-  }
-}
-
-/**
- * The result rows of pairs in any order (the scan's, in visit order): grouped by (person, group) with
- * overlaps summed, in (person, group) order, which is (person, case, location) order because groups are
- * numbered that way. A stable LSD radix sort by the group's digits puts them in group order, and
- * sumGroupOrderedPairs sorts by person; the pairs of a row are summed in scan order.
- */
-export function sumPairs(log: PairLog, groupCase: Int32Array, groupLocation: Int32Array): MatchRows {
-  const n = log.length;
-  const { shifts, mask } = digitsOf(groupCase.length - 1);
-  const buffers = [scratch.pairs('a', n), scratch.pairs('b', n)];
-  let from: PairColumns = log;
-  shifts.forEach((shift, p) => {
-    const to = buffers[p % 2] ?? log;
-    groupPass(from, to, n, shift, mask);
-    from = to;
-  });
-  return sumGroupOrderedPairs(
-    { person: from.person, group: from.group, overlap: from.overlap, length: n },
-    groupCase,
-    groupLocation,
-  );
-}
-
 /** Pairs as 16-byte rows: words[4r] the person, words[4r + 1] the group, times[2r + 1] the overlap. */
 type PairRows = { words: Int32Array; times: Float64Array };
 
 /**
- * sumPairs for pairs already in group order (the probe's). One pass scatters the pairs by the high digit
- * of the person into buckets of 16-byte rows; each bucket (a few thousand rows) is then sorted by the low
- * digit in a small buffer that stays in cache, and summed straight into the result columns. Both steps
- * are stable, so the (person, group) order is (person, case, location) order and the pairs of a row are
- * summed in probe order.
+ * The result rows of the pairs, in any order: grouped by (person, group) with overlaps summed, in
+ * (person, group) order, which is (person, case, location) order because groups are numbered that way.
+ * One pass scatters the pairs by the high digit of the person into buckets of 16-byte rows; each bucket (a
+ * few thousand rows) is then sorted by the low digit in a small buffer that stays in cache, the few pairs
+ * of one person put in group order there (the probe finds them in that order, the scan in visit order),
+ * and summed straight into the result columns. Every step is stable, so the pairs of a row are summed in
+ * the order they were found.
  */
-export function sumGroupOrderedPairs(
+export function sumPairs(
   log: PairColumns & { length: number },
   groupCase: Int32Array,
   groupLocation: Int32Array,
@@ -293,8 +196,8 @@ type Bucket = { lowMask: number; counts: Int32Array; sorted: PairRows };
 
 /**
  * Sorts the rows [from, to) of one high-digit bucket by the low digit into `sorted` (a stable counting
- * sort) and appends them to the result, summing neighbours of the same person and group. Rows of two
- * groups never compare equal: a group is one (case, location).
+ * sort), puts each person's rows in group order, and appends them to the result, summing neighbours of the
+ * same person and group (a group is one (case, location), so two groups never make one row).
  */
 function sumBucket(
   rows: PairRows,
@@ -328,20 +231,80 @@ function sumBucket(
     sortedWords[4 * at + 1] = words[4 * r + 1] ?? 0;
     sortedTimes[2 * at + 1] = times[2 * r + 1] ?? 0;
   }
+  const count = to - from;
   const { person, caseId, location, overlap } = result;
+  // The bucket's persons are none of the previous buckets', so its first row always starts a result row.
   let out = result.length - 1;
-  for (let r = 0; r < to - from; r++) {
+  let lastPerson = -1;
+  let lastGroup = -1;
+  // Where the current person's rows begin, and the result row before theirs.
+  let personFrom = 0;
+  let outBefore = out;
+  for (let r = 0; r < count; r++) {
     const p = sortedWords[4 * r] ?? 0;
     const g = sortedWords[4 * r + 1] ?? 0;
-    const c = groupCase[g] ?? 0;
-    const l = groupLocation[g] ?? 0;
-    if (out < 0 || p !== person[out] || c !== caseId[out] || l !== location[out]) {
-      out++;
-      person[out] = p;
-      caseId[out] = c;
-      location[out] = l;
+    const o = sortedTimes[2 * r + 1] ?? 0;
+    if (p === lastPerson && g === lastGroup) {
+      overlap[out] = (overlap[out] ?? 0) + o;
+      continue;
     }
-    overlap[out] = (overlap[out] ?? 0) + (sortedTimes[2 * r + 1] ?? 0);
+    if (p !== lastPerson) {
+      personFrom = r;
+      outBefore = out;
+    } else if (g < lastGroup) {
+      // The person's rows are not in group order (the scan finds pairs in visit order): order them and
+      // sum the person again.
+      let end = r + 1;
+      while (end < count && sortedWords[4 * end] === p) {
+        end++;
+      }
+      orderByGroup(bucket.sorted, personFrom, end);
+      out = outBefore;
+      lastPerson = -1;
+      r = personFrom - 1;
+      continue;
+    }
+    out++;
+    person[out] = p;
+    caseId[out] = groupCase[g] ?? 0;
+    location[out] = groupLocation[g] ?? 0;
+    overlap[out] = o;
+    lastPerson = p;
+    lastGroup = g;
   }
   result.length = out + 1;
+}
+
+/** Above this many rows, one person's rows are ordered by sorting their indices instead of by insertion. */
+const insertionRun = 24;
+
+/**
+ * Stably sorts the rows [from, to) of one person by group. A person meets few case visits, so the run is
+ * short and an insertion sort moves little; a long run (a shared id such as a household's) is sorted
+ * through its indices.
+ */
+function orderByGroup(rows: PairRows, from: number, to: number): void {
+  const { words, times } = rows;
+  if (to - from <= insertionRun) {
+    for (let r = from + 1; r < to; r++) {
+      const g = words[4 * r + 1] ?? 0;
+      const o = times[2 * r + 1] ?? 0;
+      let at = r;
+      for (; at > from && (words[4 * at - 3] ?? 0) > g; at--) {
+        words[4 * at + 1] = words[4 * at - 3] ?? 0;
+        times[2 * at + 1] = times[2 * at - 1] ?? 0;
+      }
+      words[4 * at + 1] = g;
+      times[2 * at + 1] = o;
+    }
+    return;
+  }
+  const order = Array.from({ length: to - from }, (_, k) => from + k);
+  order.sort((a, b) => (words[4 * a + 1] ?? 0) - (words[4 * b + 1] ?? 0) || a - b);
+  const groups = order.map((r) => words[4 * r + 1] ?? 0);
+  const overlaps = order.map((r) => times[2 * r + 1] ?? 0);
+  groups.forEach((g, k) => {
+    words[4 * (from + k) + 1] = g;
+    times[2 * (from + k) + 1] = overlaps[k] ?? 0;
+  });
 }
