@@ -147,20 +147,59 @@ const expected = new Map(
   }),
 );
 
+// ---- The path of `saolei match contacts` on files, in this process: the readers keep only the visits that
+// can meet a case visit, then the engine scans those.
+let reached: LoadedVisits | undefined;
+const reachLoad = await medianOf(runs, async () => {
+  reached = undefined;
+  reached = await loadVisitFiles({
+    visitsPath,
+    caseVisitsPath: casesPath,
+    dwell: dwellSeconds,
+    onlyReaching: { location: 'place', tolerance: 1800 },
+  });
+});
+if (!reached) {
+  throw new Error('nothing loaded');
+}
+const kept = reached;
+const contactsOfKept = () => matchContacts(kept.cases, kept.visits, { tolerance: 1800 });
+let keptRows = emptyRows();
+const keptScan = await medianOf(engineRuns, () => {
+  keptRows = contactsOfKept();
+});
+const keptExternal = externalRows(keptRows, kept.dictionaries, kept.dictionaries.place);
+check(
+  'saolei contacts of the visits kept while reading',
+  expected.get('contacts') ?? new Float64Array(),
+  Array.from({ length: keptRows.length }, (_, r) => Array.from(keptExternal.subarray(4 * r, 4 * r + 4))),
+);
+log(
+  `saolei load keeping ${kept.visits.length} visits: ${Math.round(reachLoad.wall)} ms; ` +
+    `contacts ${Math.round(keptScan.wall)} ms (same rows)`,
+);
+
 // ---- `saolei match contacts` as a user runs it: one process from the two CSV files to the CSV of
 // candidates (start-up, reading, one first call of the engine, writing), its rows checked like the others.
 const cliOut = join(values.dir, 'match-contacts.csv');
-let cliLog = '';
-const cliRun = await measure(async () => {
+const cliLogs: string[] = [];
+const cliRun = await medianOf(runs, async () => {
   const args = ['bin/saolei.js', 'match', 'contacts', '--visits', visitsPath, '--case-visits', casesPath];
   const { stderr } = await promisify(execFile)(
     process.execPath,
     [...args, '--out', cliOut, '--dwell', String(dwellSeconds)],
     { maxBuffer: 1 << 24 },
   );
-  cliLog = stderr;
+  cliLogs.push(stderr);
 });
-const cliMatchMs = Number(/matched in (\d+) ms/.exec(cliLog)?.[1] ?? NaN);
+/** The median over the CLI runs of a figure its summary line reports. */
+const cliFigure = (pattern: RegExp) => {
+  const figures = cliLogs.map((line) => Number(pattern.exec(line)?.[1] ?? NaN)).sort((a, b) => a - b);
+  return figures[figures.length >> 1] ?? NaN;
+};
+const cliMatchMs = cliFigure(/matched in (\d+) ms/);
+const cliPeakMb = cliFigure(/peak memory (\d+) MB/);
+const cliKept = cliFigure(/kept the (\d+) visits/);
 check(
   'saolei match contacts',
   expected.get('contacts') ?? new Float64Array(),
@@ -170,7 +209,10 @@ check(
     .slice(1)
     .map((line) => line.split(',')),
 );
-log(`saolei match contacts (CLI): ${Math.round(cliRun.wall)} ms, matching ${cliMatchMs} ms (same rows)`);
+log(
+  `saolei match contacts (CLI): ${Math.round(cliRun.wall)} ms, matching ${cliMatchMs} ms, ` +
+    `${cliKept} visits kept, peak ${cliPeakMb} MB (same rows)`,
+);
 
 // ---- DuckDB
 const duck = await (await DuckDBInstance.create(':memory:')).connect();
@@ -213,7 +255,7 @@ async function duckPlans(label: string): Promise<void> {
 }
 await duckPlans('');
 // DuckDB's counterpart of the CLI run: both files read again, the hash join written to a CSV file.
-const duckFileToFile = await measure(async () => {
+const duckFileToFile = await medianOf(runs, async () => {
   await loadIntoDuck();
   const contacts = queries.find((q) => q.kind === 'contacts');
   if (contacts) {
@@ -334,6 +376,17 @@ const table: TableRow[] = [
         duckdb: duckResults.get(q.kind) ?? none,
         sqlite,
       },
+      ...(q.kind === 'contacts'
+        ? [
+            {
+              step: 'contacts, saolei scanning the visits its reader kept (the path of `saolei match`)',
+              rows,
+              saolei: keptScan,
+              duckdb: duckResults.get(q.kind) ?? none,
+              sqlite,
+            },
+          ]
+        : []),
     ];
   }),
 ];
@@ -346,6 +399,8 @@ const saoleiContacts = saoleiResults.get('contacts');
 const endToEnd = [
   `saolei load + clustering by place + contacts ${Math.round(saoleiLoad.wall + clusterPlace.wall + (saoleiContacts?.sample.wall ?? 0))}`,
   `saolei load + scan ${Math.round(saoleiLoad.wall + (saoleiContacts?.scan.wall ?? 0))}`,
+  `saolei load keeping the ${kept.visits.length} visits that can meet a case visit + scan ` +
+    `${Math.round(reachLoad.wall + keptScan.wall)}`,
   `DuckDB load + contacts ${Math.round(duckLoad.wall + contactsOf('contacts'))}`,
   `DuckDB load + sort + contacts ${Math.round(duckLoad.wall + duckSort.wall + contactsOf('contacts, sorted'))}`,
 ];
@@ -358,8 +413,9 @@ process.stdout.write(
     `median of ${runs} runs, DuckDB's and SQLite's one run; saolei clusters by place alone in ${ms(clusterPlace)} ms.\n` +
     `One contact query from the CSV file, ms wall: ${endToEnd.join('; ')}.\n` +
     `From the two CSV files to a CSV of candidates, ms wall: \`saolei match contacts\` ${Math.round(cliRun.wall)} ` +
-    `(one process: start-up, reading, matching ${cliMatchMs} in the engine's first call, writing); DuckDB reading ` +
-    `both files and writing its hash join ${Math.round(duckFileToFile.wall)}.\n` +
+    `(one process: start-up, reading while keeping the ${cliKept} visits that can meet a case visit, matching ` +
+    `${cliMatchMs} in the engine's first call, writing; peak RSS ${cliPeakMb} MB); DuckDB reading both files and ` +
+    `writing its hash join ${Math.round(duckFileToFile.wall)}.\n` +
     `The engine's first call in a process, which compiles its code (not in the medians above), ms: ` +
     `${queries.map((q) => `${q.kind} ${firstCallsOf(q.kind)}`).join('; ')}.\n` +
     `One pass over the place, start and end columns: ${ms(onePass)} ms.\n` +

@@ -136,6 +136,7 @@ export async function matchCommand(args: string[]): Promise<void> {
   process.stderr.write(
     `read ${read} visits and ${loaded.cases.length} case visits in ${readSeconds.toFixed(1)} s ` +
       `(${rate} rows/s, ${badCount} bad; kept the ${loaded.visits.length} visits that can meet a case ` +
-      `visit); matched in ${matchMs.toFixed(0)} ms; wrote ${rows.length} rows to ${values.out}\n`,
+      `visit); matched in ${matchMs.toFixed(0)} ms; wrote ${rows.length} rows to ${values.out}; ` +
+      `peak memory ${Math.round(process.resourceUsage().maxRSS / 1024)} MB\n`,
   );
 }
