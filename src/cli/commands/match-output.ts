@@ -1,4 +1,4 @@
-import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import type { MatchRows } from '../../core/colocation/types.ts';
 import type { BadRow, VisitDictionaries } from '../../core/colocation/visit-csv.ts';
 
@@ -113,4 +113,21 @@ export function progressReporter(stream: NodeJS.WriteStream, label: string) {
       }
     },
   };
+}
+
+/**
+ * The process's peak resident memory in MiB. On Linux from /proc (VmHWM): the maxRSS of getrusage
+ * carries over the parent's peak into a process it spawned, so a small run started by a large one would
+ * report the parent's figure.
+ */
+export function peakMemoryMb(): number {
+  try {
+    const match = /^VmHWM:\s+(\d+) kB$/m.exec(readFileSync('/proc/self/status', 'utf8'));
+    if (match) {
+      return Math.round(Number(match[1]) / 1024);
+    }
+  } catch {
+    // Not Linux: fall back to getrusage.
+  }
+  return Math.round(process.resourceUsage().maxRSS / 1024);
 }

@@ -90,6 +90,7 @@ describe('saolei match (file mode)', { timeout: 120_000 }, () => {
     expect(reaching).toBeLessThan(visits.length * 0.9);
     expect(result.stderr).toContain(`read ${visits.length} visits and ${cases.length} case visits`);
     expect(result.stderr).toContain(`kept the ${reaching} visits that can meet a case visit`);
+    expect(result.stderr).toMatch(/; peak memory [1-9]\d* MB\n$/);
     expect(readFileSync(`${out}.errors.csv`, 'utf8')).toBe(
       'file,line,field,reason\n' +
         `${paths.visits},7,start_ts,"not unix seconds or an ISO 8601 time with offset: ""not-a-time"""\n` +

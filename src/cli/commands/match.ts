@@ -5,7 +5,13 @@ import { VisitHeaderError } from '../../core/colocation/visit-csv.ts';
 import { loadVisitFiles, type LoadedVisits } from '../../server/visits/load-visit-files.ts';
 import { CliError } from '../errors.ts';
 import { parseFlags } from '../flags.ts';
-import { badRowSummary, progressReporter, writeErrorsCsv, writeMatchCsv } from './match-output.ts';
+import {
+  badRowSummary,
+  peakMemoryMb,
+  progressReporter,
+  writeErrorsCsv,
+  writeMatchCsv,
+} from './match-output.ts';
 
 const usage =
   'usage: saolei match contacts|companions --visits FILE --case-visits FILE --out FILE ' +
@@ -137,6 +143,6 @@ export async function matchCommand(args: string[]): Promise<void> {
     `read ${read} visits and ${loaded.cases.length} case visits in ${readSeconds.toFixed(1)} s ` +
       `(${rate} rows/s, ${badCount} bad; kept the ${loaded.visits.length} visits that can meet a case ` +
       `visit); matched in ${matchMs.toFixed(0)} ms; wrote ${rows.length} rows to ${values.out}; ` +
-      `peak memory ${Math.round(process.resourceUsage().maxRSS / 1024)} MB\n`,
+      `peak memory ${peakMemoryMb()} MB\n`,
   );
 }
