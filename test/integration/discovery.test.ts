@@ -1,5 +1,7 @@
+import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readManifest, storeDir } from '../../src/server/visits/visit-store.ts';
 import { createTestApp, type Session, type TestApp } from '../helpers/app.ts';
@@ -51,6 +53,30 @@ async function upload(csv: string, personsRef: string | null): Promise<{ id: num
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   throw new Error('import did not finish');
+}
+
+/**
+ * `saolei match contacts --outbreak ID` run as a process on the test's data folder and database: its CSV
+ * as person|venue code → overlap, and its summary line.
+ */
+async function matchOnCli(outbreakId: number): Promise<{ rows: Map<string, number>; summary: string }> {
+  const out = path.join(t.db.dataDir, `match-${Date.now()}.csv`);
+  const env: NodeJS.ProcessEnv = { ...process.env, SAOLEI_DATA: t.db.dataDir, SAOLEI_LOG_LEVEL: 'silent' };
+  delete env.SAOLEI_DATABASE_URL;
+  if (t.db.url) {
+    env.SAOLEI_DATABASE_URL = t.db.url;
+  }
+  const args = ['bin/saolei.js', 'match', 'contacts', '--outbreak', String(outbreakId), '--out', out];
+  const { stderr } = await promisify(execFile)(process.execPath, args, { env });
+  const [header, ...lines] = fs.readFileSync(out, 'utf8').trimEnd().split('\n');
+  expect(header).toBe('person_id,case_id,place_id,overlap_seconds');
+  const rows = new Map(
+    lines.map((line) => {
+      const [person, , place, overlap] = line.split(',');
+      return [`${person}|${place}`, Number(overlap)] as const;
+    }),
+  );
+  return { rows, summary: stderr };
 }
 
 describe('discovery over an uploaded visit log', () => {
@@ -237,9 +263,12 @@ describe('discovery over an uploaded visit log', () => {
     late.end = late.start + 900;
     await upload(`person_id,place_id,start_ts,end_ts\n${late.person},V2,${late.start},${late.end}\n`, null);
     const third = await investigator.post(`/api/v1/outbreaks/${outbreakId}/discovery-runs`, {});
-    expect(await overlaps(third.json<{ id: number }>().id)).toEqual(
-      bruteForce(caseVisits, [...visits, late], 'PSELF', 1800),
-    );
+    const withLate = bruteForce(caseVisits, [...visits, late], 'PSELF', 1800);
+    expect(await overlaps(third.json<{ id: number }>().id)).toEqual(withLate);
+    // The CLI's database mode reads the same store and case visits, and stores a run of its own.
+    const cli = await matchOnCli(outbreakId);
+    expect(cli.rows).toEqual(withLate);
+    expect(cli.summary).toMatch(/^discovery run \d+: 3 case visits against \d+ visits, \d+ contacts in /);
     // A store written before segments were stored clustered: the server clusters the log in memory.
     const dir = storeDir(t.config.dataDir);
     const manifest = readManifest(dir);
@@ -254,9 +283,9 @@ describe('discovery over an uploaded visit log', () => {
     }
     const fourth = await investigator.post(`/api/v1/outbreaks/${outbreakId}/discovery-runs`, {});
     expect(fourth.statusCode, fourth.body).toBe(201);
-    expect(await overlaps(fourth.json<{ id: number }>().id)).toEqual(
-      bruteForce(caseVisits, [...visits, late], 'PSELF', 1800),
-    );
+    expect(await overlaps(fourth.json<{ id: number }>().id)).toEqual(withLate);
+    // The CLI scans such a store.
+    expect((await matchOnCli(outbreakId)).rows).toEqual(withLate);
 
     const [a, b, c] = found;
     if (!a || !b || !c) {
@@ -302,11 +331,9 @@ describe('discovery over an uploaded visit log', () => {
       .select('action')
       .where('action', 'like', 'discovery%')
       .execute();
+    // Four runs through the API and two on the command line.
     expect(audit.map((e) => e.action).sort()).toEqual([
-      'discovery.run',
-      'discovery.run',
-      'discovery.run',
-      'discovery.run',
+      ...Array<string>(6).fill('discovery.run'),
       'discovery_candidate.confirm',
       'discovery_candidate.confirm',
       'discovery_candidate.dismiss',
