@@ -37,22 +37,24 @@ const sampleLoad = () => loads.push(loadavg()[0] ?? 0);
 setInterval(sampleLoad, 5000).unref();
 sampleLoad();
 
+/** saolei's reader on both files, `runs` times: the median time and the last load. */
+async function timedLoad(
+  options: Pick<Parameters<typeof loadVisitFiles>[0], 'requireCell' | 'onlyReaching'>,
+): Promise<{ sample: Sample; loaded: LoadedVisits }> {
+  let loaded: LoadedVisits | undefined;
+  const sample = await medianOf(runs, async () => {
+    loaded = undefined;
+    loaded = await loadVisitFiles({ visitsPath, caseVisitsPath: casesPath, dwell: dwellSeconds, ...options });
+  });
+  if (!loaded) {
+    throw new Error('nothing loaded');
+  }
+  return { sample, loaded };
+}
+
 // ---- saolei: the load is the reader (two threads for a file this size); preparing is the clustering of
 // the visits by place and by cell, which the engine then probes (as SQLite probes its indexes).
-let loaded: LoadedVisits | undefined;
-const saoleiLoad = await medianOf(runs, async () => {
-  loaded = undefined;
-  loaded = await loadVisitFiles({
-    visitsPath,
-    caseVisitsPath: casesPath,
-    dwell: dwellSeconds,
-    requireCell: true,
-  });
-});
-if (!loaded) {
-  throw new Error('nothing loaded');
-}
-const data = loaded;
+const { sample: saoleiLoad, loaded: data } = await timedLoad({ requireCell: true });
 const badRows = data.bad.visits.length + data.bad.cases.length;
 if (badRows > 0) {
   throw new Error(`${badRows} bad rows in the generated files`);
@@ -149,20 +151,9 @@ const expected = new Map(
 
 // ---- The path of `saolei match contacts` on files, in this process: the readers keep only the visits that
 // can meet a case visit, then the engine scans those.
-let reached: LoadedVisits | undefined;
-const reachLoad = await medianOf(runs, async () => {
-  reached = undefined;
-  reached = await loadVisitFiles({
-    visitsPath,
-    caseVisitsPath: casesPath,
-    dwell: dwellSeconds,
-    onlyReaching: { location: 'place', tolerance: 1800 },
-  });
+const { sample: reachLoad, loaded: kept } = await timedLoad({
+  onlyReaching: { location: 'place', tolerance: 1800 },
 });
-if (!reached) {
-  throw new Error('nothing loaded');
-}
-const kept = reached;
 const contactsOfKept = () => matchContacts(kept.cases, kept.visits, { tolerance: 1800 });
 let keptRows = emptyRows();
 const keptScan = await medianOf(engineRuns, () => {
