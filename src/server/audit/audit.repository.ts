@@ -48,12 +48,23 @@ export type AuditFilter = {
   from?: string | undefined;
   to?: string | undefined;
   beforeSeq?: number | undefined;
+  /**
+   * Only events whose actor is a user of this jurisdiction subtree (a division-code prefix); events of
+   * users elsewhere and of the command line (no actor) are left out. Undefined: every event.
+   */
+  actorScope?: string | undefined;
   limit: number;
 };
 
 /** Newest first, keyset-paged on `seq`. */
 export async function listEvents(db: Executor, filter: AuditFilter): Promise<AuditEventRow[]> {
   let query = db.selectFrom('audit_events').selectAll();
+  const { actorScope } = filter;
+  if (actorScope !== undefined) {
+    query = query.where('actor_id', 'in', (users) =>
+      users.selectFrom('users').select('id').where('jurisdiction_code', 'like', `${actorScope}%`),
+    );
+  }
   if (filter.actorId !== undefined) {
     query = query.where('actor_id', '=', filter.actorId);
   }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { requireActor } from '../access/guard.ts';
 import { fieldError } from '../errors/app-error.ts';
 import { decodeCursor, encodeCursor, errorResponses, isoInstant } from '../http/schemas.ts';
 import type { App, Deps } from '../http/types.ts';
@@ -42,7 +43,9 @@ export async function auditRoutes(app: App, { db }: Deps): Promise<void> {
       config: { access: 'audit:read' },
       schema: {
         tags: ['audit'],
-        summary: 'Audit events, newest first; filter by user, record, action and time',
+        summary:
+          'Audit events, newest first; filter by user, record, action and time. An admin reads every ' +
+          'event; a commander or lead those of users in their jurisdiction (decision 011)',
         querystring: listQuery,
         response: {
           200: z.object({ items: z.array(auditEventSchema), nextCursor: z.string().nullable() }),
@@ -60,7 +63,9 @@ export async function auditRoutes(app: App, { db }: Deps): Promise<void> {
         }
         beforeSeq = decoded.s;
       }
-      const rows = await listEvents(db.kysely, { ...filter, beforeSeq, limit: limit + 1 });
+      const actor = requireActor(request);
+      const actorScope = actor.role === 'admin' ? undefined : actor.scope;
+      const rows = await listEvents(db.kysely, { ...filter, beforeSeq, actorScope, limit: limit + 1 });
       const page = rows.slice(0, limit);
       const last = page.at(-1);
       return {

@@ -4,7 +4,7 @@ import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { formatInstant } from '../../app/format.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
-import { useCan } from '../auth/queries.ts';
+import { useCan, useMe } from '../auth/queries.ts';
 import { ChangeList } from './ChangeList.tsx';
 import { useAuditEvents, useVerifyAudit, type AuditEvent, type AuditFilter } from './queries.ts';
 
@@ -22,6 +22,8 @@ export function AuditPage() {
   const events = useAuditEvents(filter);
   const verify = useVerifyAudit();
   const canVerify = useCan('audit:verify');
+  // The server lists only the events of this user's jurisdiction unless they are an admin (decision 011).
+  const scoped = useMe().data?.user.role !== 'admin';
   const rows = events.data?.pages.flatMap((page) => page.items) ?? [];
 
   const apply = (values: FilterForm) => {
@@ -51,6 +53,7 @@ export function AuditPage() {
   return (
     <>
       <Typography.Title level={3}>{t('audit.title')}</Typography.Title>
+      {scoped ? <Typography.Paragraph type="secondary">{t('audit.scopeNote')}</Typography.Paragraph> : null}
       <Form layout="inline" onFinish={apply} className="page-toolbar">
         <Form.Item name="actorId" label={t('audit.actor')}>
           <Input placeholder="ID" style={{ width: 90 }} />

@@ -17,6 +17,7 @@ export const auditMessages = defineMessages(
     'audit.before': '原值',
     'audit.after': '新值',
     'audit.personal': '〔个人信息〕',
+    'audit.scopeNote': '仅列出本辖区用户的操作；其他辖区用户和命令行的操作不在此列。',
   },
   {
     'audit.title': 'Audit log',
@@ -34,5 +35,7 @@ export const auditMessages = defineMessages(
     'audit.before': 'Before',
     'audit.after': 'After',
     'audit.personal': '[personal data]',
+    'audit.scopeNote':
+      'Lists the actions of users in your jurisdiction; those of users elsewhere and of the command line are not listed.',
   },
 );
