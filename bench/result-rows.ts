@@ -1,6 +1,6 @@
 // Comparing the co-location results of saolei, DuckDB and SQLite row by row (colocation.bench.ts).
 import type { MatchRows } from '../src/core/colocation/types.ts';
-import type { VisitDictionaries } from '../src/core/colocation/visit-csv.ts';
+import type { VisitDictionaries } from '../src/core/colocation/id-dictionary.ts';
 
 type Dictionary = VisitDictionaries['person'];
 

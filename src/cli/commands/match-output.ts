@@ -1,6 +1,7 @@
 import { closeSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import type { MatchRows } from '../../core/colocation/types.ts';
-import type { BadRow, VisitDictionaries } from '../../core/colocation/visit-csv.ts';
+import type { VisitDictionaries } from '../../core/colocation/id-dictionary.ts';
+import type { BadRow } from '../../core/colocation/visit-csv.ts';
 
 const rowsPerWrite = 50_000;
 

@@ -155,3 +155,20 @@ export class IdDictionary {
     this.table = next;
   }
 }
+
+/** One dictionary per kind of id, shared by the visit file and the case-visit file so that ids agree. */
+export type VisitDictionaries = {
+  person: IdDictionary;
+  place: IdDictionary;
+  cell: IdDictionary;
+  caseId: IdDictionary;
+};
+
+export function createDictionaries(): VisitDictionaries {
+  return {
+    person: new IdDictionary(),
+    place: new IdDictionary(),
+    cell: new IdDictionary(),
+    caseId: new IdDictionary(),
+  };
+}

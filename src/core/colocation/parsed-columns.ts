@@ -1,8 +1,6 @@
 import { GrowableFloat64, GrowableInt32 } from './growable.ts';
-import type { IdDictionary } from './id-dictionary.ts';
+import type { IdDictionary, VisitDictionaries } from './id-dictionary.ts';
 import type { VisitColumns } from './types.ts';
-
-export type IdColumnDictionaries = Record<'person' | 'place' | 'cell' | 'caseId', IdDictionary>;
 
 /**
  * The columns a visit CSV parser fills. While a chunk is parsed, an id column holds an integer id as read
@@ -46,7 +44,7 @@ export class ParsedColumns {
    * instead of stalling the byte loop between them. Only kept rows reach the columns, so only their ids
    * are numbered, in order of first appearance, whatever the chunking.
    */
-  numberIds(first: number, dictionaries: IdColumnDictionaries): void {
+  numberIds(first: number, dictionaries: VisitDictionaries): void {
     const last = this.length;
     const idColumns: [GrowableInt32, IdDictionary][] = [
       [this.person, dictionaries.person],

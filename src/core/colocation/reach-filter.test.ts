@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { matchCompanions, matchContacts } from './engine.ts';
-import { IdDictionary } from './id-dictionary.ts';
+import { createDictionaries, IdDictionary } from './id-dictionary.ts';
 import { mulberry32 } from './random.ts';
 import { ReachFilter, reachSpec } from './reach-filter.ts';
 import { referenceMatch, toRows } from './reference.ts';
 import { randomWorld } from './test-worlds.ts';
 import type { VisitColumns } from './types.ts';
-import { createDictionaries, VisitCsvParser } from './visit-csv.ts';
+import { VisitCsvParser } from './visit-csv.ts';
 
 /** A dictionary whose dense ids are the integers 0..size-1 themselves. */
 function identity(size: number): IdDictionary {

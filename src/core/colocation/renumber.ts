@@ -1,4 +1,4 @@
-import type { VisitDictionaries } from './visit-csv.ts';
+import type { VisitDictionaries } from './id-dictionary.ts';
 import type { CaseVisitColumns, VisitColumns } from './types.ts';
 
 function remap(column: Int32Array | undefined, length: number, rank: Int32Array): void {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sortIds } from './renumber.ts';
-import { createDictionaries, VisitCsvParser, VisitHeaderError, type VisitCsvOptions } from './visit-csv.ts';
+import { createDictionaries } from './id-dictionary.ts';
+import { VisitCsvParser, VisitHeaderError, type VisitCsvOptions } from './visit-csv.ts';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 

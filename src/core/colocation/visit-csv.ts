@@ -1,5 +1,5 @@
 import { decode, readQuoted, readRecord } from './csv-record.ts';
-import { IdDictionary } from './id-dictionary.ts';
+import type { VisitDictionaries } from './id-dictionary.ts';
 import { ParsedColumns } from './parsed-columns.ts';
 import { ReachFilter, type ReachSpec } from './reach-filter.ts';
 import { parseSeconds } from './time.ts';
@@ -9,23 +9,6 @@ export type VisitFileKind = 'visits' | 'case-visits';
 
 /** A row left out of the columns, with the reason; rows are never dropped without one of these. */
 export type BadRow = { line: number; field: string; reason: string };
-
-/** One dictionary per kind of id, shared by the visit file and the case-visit file so that ids agree. */
-export type VisitDictionaries = {
-  person: IdDictionary;
-  place: IdDictionary;
-  cell: IdDictionary;
-  caseId: IdDictionary;
-};
-
-export function createDictionaries(): VisitDictionaries {
-  return {
-    person: new IdDictionary(),
-    place: new IdDictionary(),
-    cell: new IdDictionary(),
-    caseId: new IdDictionary(),
-  };
-}
 
 export type VisitCsvOptions = {
   kind: VisitFileKind;

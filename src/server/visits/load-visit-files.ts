@@ -1,7 +1,8 @@
 import { reachSpec } from '../../core/colocation/reach-filter.ts';
 import { sortIds } from '../../core/colocation/renumber.ts';
 import type { CaseVisitColumns, VisitColumns } from '../../core/colocation/types.ts';
-import { createDictionaries, type BadRow, type VisitDictionaries } from '../../core/colocation/visit-csv.ts';
+import { createDictionaries, type VisitDictionaries } from '../../core/colocation/id-dictionary.ts';
+import type { BadRow } from '../../core/colocation/visit-csv.ts';
 import { readVisitsInHalves } from './read-in-halves.ts';
 import { readVisitFile, type ReadProgress } from './read-visit-file.ts';
 

@@ -1,7 +1,7 @@
 // A worker thread that parses the second half of a visit file (see read-in-halves.ts) and posts back its
 // columns, its own id dictionaries and its bad rows.
 import { parentPort, workerData } from 'node:worker_threads';
-import { createDictionaries } from '../../core/colocation/visit-csv.ts';
+import { createDictionaries } from '../../core/colocation/id-dictionary.ts';
 import type { HalfResult, HalfTask } from './read-in-halves.ts';
 import { readVisitRange } from './read-visit-file.ts';
 

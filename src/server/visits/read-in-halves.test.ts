@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ReachSpec } from '../../core/colocation/reach-filter.ts';
-import { createDictionaries, type VisitDictionaries } from '../../core/colocation/visit-csv.ts';
+import { createDictionaries, type VisitDictionaries } from '../../core/colocation/id-dictionary.ts';
 import { readVisitsInHalves, splitPoint } from './read-in-halves.ts';
 import { readVisitFile } from './read-visit-file.ts';
 
