@@ -15,6 +15,7 @@ import { check, emptyRows, externalRows, sameRows } from './result-rows.ts';
 import { loadVisitFiles, type LoadedVisits } from '../src/server/visits/load-visit-files.ts';
 import { dwellSeconds } from './city-gen.ts';
 import { duckdbHashJoin, duckdbRangeJoin, sqliteIndexed, type Query } from './sql-plans.ts';
+import { createSqliteTables, insertIntoSqlite } from './sqlite-load.ts';
 import { formatTable, measure, medianOf, type Sample, type TableRow } from './timing.ts';
 
 const { values } = parseArgs({
@@ -269,42 +270,8 @@ duck.closeSync();
 const sqlite = new Database(':memory:');
 const sqliteLoad = await medianOf(
   Number(values['sqlite-load-runs']),
-  () => {
-    const insert = sqlite.prepare('INSERT INTO visits VALUES (?, ?, ?, ?, ?)');
-    const insertCase = sqlite.prepare('INSERT INTO case_visits VALUES (?, ?, ?, ?, ?, ?)');
-    const { visits, cases, dictionaries: d } = data;
-    const id = (dictionary: typeof d.person, value: number) => Number(dictionary.label(value));
-    sqlite.transaction(() => {
-      for (let i = 0; i < visits.length; i++) {
-        insert.run(
-          id(d.person, visits.person[i] ?? 0),
-          id(d.place, visits.place[i] ?? 0),
-          id(d.cell, visits.cell?.[i] ?? 0),
-          visits.start[i],
-          visits.end[i],
-        );
-      }
-      for (let i = 0; i < cases.length; i++) {
-        insertCase.run(
-          id(d.caseId, cases.caseId[i] ?? 0),
-          id(d.person, cases.person[i] ?? 0),
-          id(d.place, cases.place[i] ?? 0),
-          id(d.cell, cases.cell?.[i] ?? 0),
-          cases.start[i],
-          cases.end[i],
-        );
-      }
-    })();
-  },
-  () => {
-    sqlite.exec('DROP TABLE IF EXISTS visits; DROP TABLE IF EXISTS case_visits');
-    sqlite.exec(
-      'CREATE TABLE visits (person_id INTEGER, place_id INTEGER, cell_id INTEGER, start_ts INTEGER, end_ts INTEGER)',
-    );
-    sqlite.exec(
-      'CREATE TABLE case_visits (case_id INTEGER, person_id INTEGER, place_id INTEGER, cell_id INTEGER, start_ts INTEGER, end_ts INTEGER)',
-    );
-  },
+  () => insertIntoSqlite(sqlite, data),
+  () => createSqliteTables(sqlite),
 );
 log(`sqlite insert: ${Math.round(sqliteLoad.wall)} ms`);
 const sqliteIndex = await measure(() => {
