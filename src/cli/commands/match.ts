@@ -27,6 +27,11 @@ function seconds(name: string, text: string | undefined, fallback: number): numb
   return Number(text);
 }
 
+/** "1 visit", "2 visits", "1 case visit". */
+function visitCount(n: number, kind = ''): string {
+  return `${n} ${kind}visit${n === 1 ? '' : 's'}`;
+}
+
 function windowOf(from: string | undefined, to: string | undefined): TimeWindow | undefined {
   if (from === undefined && to === undefined) {
     return undefined;
@@ -140,8 +145,8 @@ export async function matchCommand(args: string[]): Promise<void> {
   const read = loaded.visits.length + loaded.unreachable;
   const rate = Math.round(read / Math.max(readSeconds, 1e-3)).toLocaleString('en');
   process.stderr.write(
-    `read ${read} visits and ${loaded.cases.length} case visits in ${readSeconds.toFixed(1)} s ` +
-      `(${rate} rows/s, ${badCount} bad; kept the ${loaded.visits.length} visits that can meet a case ` +
+    `read ${visitCount(read)} and ${visitCount(loaded.cases.length, 'case ')} in ${readSeconds.toFixed(1)} s ` +
+      `(${rate} rows/s, ${badCount} bad; kept the ${visitCount(loaded.visits.length)} that can meet a case ` +
       `visit); matched in ${matchMs.toFixed(0)} ms; wrote ${rows.length} rows to ${values.out}; ` +
       `peak memory ${peakMemoryMb()} MB\n`,
   );
