@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { compareExternalIds } from '../../src/core/colocation/id-dictionary.ts';
 import { readManifest, storeDir } from '../../src/server/visits/visit-store.ts';
 import { createTestApp, type Session, type TestApp } from '../helpers/app.ts';
 import { insertCase } from '../helpers/case-rows.ts';
@@ -59,7 +60,9 @@ async function upload(csv: string, personsRef: string | null): Promise<{ id: num
  * `saolei match contacts --outbreak ID` run as a process on the test's data folder and database: its CSV
  * as person|venue code → overlap, and its summary line.
  */
-async function matchOnCli(outbreakId: number): Promise<{ rows: Map<string, number>; summary: string }> {
+async function matchOnCli(
+  outbreakId: number,
+): Promise<{ rows: Map<string, number>; persons: string[]; summary: string }> {
   const out = path.join(t.db.dataDir, `match-${Date.now()}.csv`);
   const env: NodeJS.ProcessEnv = { ...process.env, SAOLEI_DATA: t.db.dataDir, SAOLEI_LOG_LEVEL: 'silent' };
   delete env.SAOLEI_DATABASE_URL;
@@ -70,13 +73,15 @@ async function matchOnCli(outbreakId: number): Promise<{ rows: Map<string, numbe
   const { stderr } = await promisify(execFile)(process.execPath, args, { env });
   const [header, ...lines] = fs.readFileSync(out, 'utf8').trimEnd().split('\n');
   expect(header).toBe('person_id,case_id,place_id,overlap_seconds');
-  const rows = new Map(
-    lines.map((line) => {
-      const [person, , place, overlap] = line.split(',');
-      return [`${person}|${place}`, Number(overlap)] as const;
-    }),
-  );
-  return { rows, summary: stderr };
+  // Fields as written: plain, or quoted with doubled quotes inside.
+  const fields = (line: string) =>
+    [...line.matchAll(/("(?:[^"]|"")*"|[^,]*)(?:,|$)/g)]
+      .map((match) => match[1] ?? '')
+      .slice(0, 4)
+      .map((field) => (field.startsWith('"') ? field.slice(1, -1).replaceAll('""', '"') : field));
+  const parsed = lines.map(fields);
+  const rows = new Map(parsed.map(([person, , place, overlap]) => [`${person}|${place}`, Number(overlap)]));
+  return { rows, persons: parsed.map(([person]) => person ?? ''), summary: stderr };
 }
 
 describe('discovery over an uploaded visit log', () => {
@@ -179,9 +184,15 @@ describe('discovery over an uploaded visit log', () => {
       start: caseVisits[1]?.start ?? 0,
       end: caseVisits[1]?.end ?? 0,
     });
+    // Integer person ids, which the CLI writes first and numerically, and one that needs quoting.
+    for (const person of ['10', '9', 'P,"Q"']) {
+      const start = (caseVisits[1]?.start ?? 0) + 300;
+      visits.push({ person, place: 'V2', start, end: start + 600 });
+    }
+    const csvField = (text: string) => (/[",]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text);
     const lines = [
       'person_id,place_id,start_ts,end_ts',
-      ...visits.map((v) => `${v.person},${v.place},${v.start},${v.end}`),
+      ...visits.map((v) => `${csvField(v.person)},${v.place},${v.start},${v.end}`),
     ];
     lines.splice(5, 0, 'P1,V1,yesterday,');
     lines.splice(9, 0, 'P2,,1579572000,1579573000');
@@ -268,6 +279,9 @@ describe('discovery over an uploaded visit log', () => {
     // The CLI's database mode reads the same store and case visits, and stores a run of its own.
     const cli = await matchOnCli(outbreakId);
     expect(cli.rows).toEqual(withLate);
+    expect(cli.persons.slice(0, 2)).toEqual(['9', '10']);
+    expect(cli.persons).toContain('P,"Q"');
+    expect(cli.persons).toEqual(cli.persons.toSorted(compareExternalIds));
     expect(cli.summary).toMatch(/^discovery run \d+: 3 case visits against \d+ visits, \d+ contacts in /);
     // A store written before segments were stored clustered: the server clusters the log in memory.
     const dir = storeDir(t.config.dataDir);

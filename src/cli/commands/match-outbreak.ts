@@ -1,8 +1,8 @@
-import fs from 'node:fs';
 import { runDiscovery } from '../../server/discovery/discovery.service.ts';
 import type { RecordActor } from '../../server/persons/record-actor.ts';
 import { CliError } from '../errors.ts';
 import { openRuntime } from '../runtime.ts';
+import { writeExternalMatchCsv } from './match-output.ts';
 
 /** The CLI acts for the whole installation, as the operator running it. */
 const cliActor: RecordActor = { userId: null, username: 'cli', role: 'lead', scope: '', ip: null };
@@ -54,16 +54,18 @@ export async function matchOutbreak(
       .select(['external_person_id', 'case_id', 'places.venue_code', 'cell', 'overlap_seconds'])
       .where('run_id', '=', run.id)
       .where('kind', '=', wanted)
-      .orderBy('external_person_id')
-      .orderBy('case_id')
       .execute();
     if (options.out !== undefined) {
-      const header = `person_id,case_id,${kind === 'contacts' ? 'place_id' : 'cell_id'},overlap_seconds`;
-      const lines = rows.map(
-        (r) =>
-          `${r.external_person_id},${r.case_id},${(kind === 'contacts' ? r.venue_code : r.cell) ?? ''},${r.overlap_seconds}`,
+      writeExternalMatchCsv(
+        options.out,
+        rows.map((r) => ({
+          person: r.external_person_id,
+          caseId: String(r.case_id),
+          location: String((kind === 'contacts' ? r.venue_code : r.cell) ?? ''),
+          overlap: r.overlap_seconds,
+        })),
+        kind === 'contacts' ? 'place_id' : 'cell_id',
       );
-      fs.writeFileSync(options.out, `${[header, ...lines].join('\n')}\n`);
     }
     process.stderr.write(
       `discovery run ${run.id}: ${run.caseVisits} case visits against ${run.visitsScanned} visits, ` +

@@ -1,6 +1,6 @@
 import { closeSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import type { MatchRows } from '../../core/colocation/types.ts';
-import type { VisitDictionaries } from '../../core/colocation/id-dictionary.ts';
+import { compareExternalIds, type VisitDictionaries } from '../../core/colocation/id-dictionary.ts';
 import type { BadRow } from '../../core/colocation/visit-csv.ts';
 
 const rowsPerWrite = 50_000;
@@ -11,9 +11,21 @@ function csvField(text: string): string {
 }
 
 /**
- * Writes the rows with the files' own ids, through a temporary file renamed at the end so that a failed
- * run never leaves a truncated result under the requested name.
+ * Writes a file through a temporary one renamed at the end, so that a failed run never leaves a truncated
+ * result under the requested name.
  */
+function writeReplacing(path: string, write: (file: number) => void): void {
+  const temporary = `${path}.partial`;
+  const file = openSync(temporary, 'w');
+  try {
+    write(file);
+  } finally {
+    closeSync(file);
+  }
+  renameSync(temporary, path);
+}
+
+/** Writes the engine's rows with the files' own ids (see writeReplacing). */
 export function writeMatchCsv(
   path: string,
   rows: MatchRows,
@@ -23,10 +35,8 @@ export function writeMatchCsv(
   const person = fieldsOf(dictionaries.person);
   const caseId = fieldsOf(dictionaries.caseId);
   const location = fieldsOf(locationColumn === 'place_id' ? dictionaries.place : dictionaries.cell);
-  const temporary = `${path}.partial`;
-  const file = openSync(temporary, 'w');
-  try {
-    writeSync(file, `person_id,case_id,${locationColumn},overlap_seconds\n`);
+  writeReplacing(path, (file) => {
+    writeSync(file, `${matchHeader(locationColumn)}\n`);
     for (let from = 0; from < rows.length; from += rowsPerWrite) {
       let text = '';
       for (let r = from; r < Math.min(from + rowsPerWrite, rows.length); r++) {
@@ -34,10 +44,32 @@ export function writeMatchCsv(
       }
       writeSync(file, text);
     }
-  } finally {
-    closeSync(file);
-  }
-  renameSync(temporary, path);
+  });
+}
+
+function matchHeader(locationColumn: 'place_id' | 'cell_id'): string {
+  return `person_id,case_id,${locationColumn},overlap_seconds`;
+}
+
+/**
+ * Writes match rows given as external ids (the database mode's candidates), in the file mode's order:
+ * by person, case and location, integers numerically before text (compareExternalIds).
+ */
+export function writeExternalMatchCsv(
+  path: string,
+  rows: { person: string; caseId: string; location: string; overlap: number }[],
+  locationColumn: 'place_id' | 'cell_id',
+): void {
+  const sorted = rows.toSorted(
+    (a, b) =>
+      compareExternalIds(a.person, b.person) ||
+      compareExternalIds(a.caseId, b.caseId) ||
+      compareExternalIds(a.location, b.location),
+  );
+  const lines = sorted.map(
+    (r) => `${csvField(r.person)},${csvField(r.caseId)},${csvField(r.location)},${r.overlap}\n`,
+  );
+  writeReplacing(path, (file) => writeSync(file, `${matchHeader(locationColumn)}\n${lines.join('')}`));
 }
 
 /**

@@ -9,6 +9,22 @@ export function integerId(text: string): number | undefined {
   return canonicalInteger.test(text) ? Number(text) : undefined;
 }
 
+/**
+ * The order of external ids that `IdDictionary.ranks` gives: integers (written canonically) numerically,
+ * then text by code unit.
+ */
+export function compareExternalIds(a: string, b: string): number {
+  const x = integerId(a);
+  const y = integerId(b);
+  if (x !== undefined && y !== undefined) {
+    return x - y;
+  }
+  if (x !== undefined || y !== undefined) {
+    return x !== undefined ? -1 : 1;
+  }
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 /** A dictionary's ids in dense-id order, to rebuild it in another thread: the value, or NaN and the text. */
 export type DictionaryEntries = { values: Float64Array; texts: [number, string][] };
 
