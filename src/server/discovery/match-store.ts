@@ -49,7 +49,10 @@ function logOf(dir: string, manifest: Manifest, keep: boolean): Log {
   if (keep && kept?.key === key) {
     return kept.log;
   }
-  kept = keep ? undefined : kept;
+  if (keep) {
+    // The old log is let go before the new one is read: two logs need not fit in memory at once.
+    kept = undefined;
+  }
   const visits = loadVisitColumns(dir, manifest);
   const stored = {
     byPlace: loadSegmentClusters(dir, manifest, 'place'),
