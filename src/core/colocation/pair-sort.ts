@@ -10,7 +10,7 @@ export class PairLog {
   overlap: Float64Array;
   length = 0;
 
-  constructor(capacity = 1 << 16) {
+  constructor(capacity: number) {
     this.person = new Int32Array(capacity);
     this.group = new Int32Array(capacity);
     this.overlap = new Float64Array(capacity);
