@@ -2,6 +2,8 @@ import { GrowableFloat64 } from './growable.ts';
 
 /** Integer ids below this value are looked up in a flat table instead of a Map. */
 const tableLimit = 1 << 25;
+/** In a direct dictionary, integer ids below this value are their own ids. */
+const directLimit = 1 << 22;
 const canonicalInteger = /^(0|[1-9]\d{0,14})$/;
 
 /** The integer a text id stands for when written canonically, else undefined (see IdDictionary). */
@@ -25,29 +27,89 @@ export function compareExternalIds(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** A dictionary's ids in dense-id order, to rebuild it in another thread: the value, or NaN and the text. */
-export type DictionaryEntries = { values: Float64Array; texts: [number, string][] };
+/**
+ * A dictionary's ids, to rebuild it in another thread: the ids below `base` are integers standing for
+ * themselves (the largest seen is `maxDirect`), and id `base + k` is `values[k]`, or NaN and a text.
+ */
+export type DictionaryEntries = {
+  base: number;
+  maxDirect: number;
+  values: Float64Array;
+  texts: [number, string][];
+};
 
 /**
- * Maps external ids (integers or any text) to dense integers in order of first appearance, and back.
- * An id is an integer when written canonically (no sign, no leading zero, at most 15 digits), so "42" and
- * a quoted "42" are the same id while "042" is a different, textual one.
+ * How ids of another dictionary map to this one's: an id below `from` stays as it is, an id `from + k`
+ * becomes `to[k]`. An empty `to` is the identity.
+ */
+export type Translation = { from: number; to: Int32Array };
+
+/** Translates the ids of column[start, end) in place; −1 (no id) stays. */
+export function translateIds(
+  column: Int32Array,
+  { from, to }: Translation,
+  start: number,
+  end: number,
+): void {
+  if (to.length === 0) {
+    return;
+  }
+  for (let i = start; i < end; i++) {
+    const id = column[i] ?? -1;
+    if (id >= from) {
+      column[i] = to[id - from] ?? id;
+    }
+  }
+}
+
+/**
+ * Maps external ids (integers or any text) to integer ids, and back. An id is an integer when written
+ * canonically (no sign, no leading zero, at most 15 digits), so "42" and a quoted "42" are the same id while
+ * "042" is a different, textual one.
+ *
+ * A numbered dictionary (`new IdDictionary()`) gives dense ids in order of first appearance: the visit
+ * store keeps them. A direct one (`IdDictionary.direct()`, for a one-off read of files) lets every integer
+ * id below 2²² be its own id, so reading a file of such ids numbers nothing and the ids are already in
+ * external order; other ids are numbered from 2²² on until `inOrder` moves them behind the largest direct
+ * id. Its ids are not dense: the engine sizes its arrays by the largest id, at most 2²² plus the others.
  */
 export class IdDictionary {
   private table = new Int32Array(1 << 16);
   private largeIntegers = new Map<number, number>();
   private strings = new Map<string, number>();
-  /** Dense id → integer value, or NaN for a textual id (then in `textOf`). */
+  /** Id base + k → integer value, or NaN for a textual id (then in `textOf`). */
   private valueOf = new GrowableFloat64();
   private textOf = new Map<number, string>();
+  /** The largest integer id below `base` seen. */
+  private maxDirect = -1;
 
-  get size(): number {
-    return this.valueOf.length;
+  /** Ids below `base` are the integers themselves; numbered ids start at `base`. */
+  constructor(private readonly base = 0) {}
+
+  /** A dictionary in which integer ids below 2²² are their own ids (see the class). */
+  static direct(): IdDictionary {
+    return new IdDictionary(directLimit);
   }
 
-  /** The dense id of a non-negative integer id. */
+  /** Whether integer ids below some bound are their own ids (see the class). */
+  get direct(): boolean {
+    return this.base > 0;
+  }
+
+  /** One more than the largest id given. */
+  get size(): number {
+    return this.valueOf.length > 0 ? this.base + this.valueOf.length : this.maxDirect + 1;
+  }
+
+  /** The id of a non-negative integer id. */
   integer(value: number): number {
-    if (value < tableLimit) {
+    if (value < this.base) {
+      if (value > this.maxDirect) {
+        this.maxDirect = value;
+      }
+      return value;
+    }
+    if (value < tableLimit && this.base === 0) {
       if (value >= this.table.length) {
         this.growTable(value);
       }
@@ -68,7 +130,7 @@ export class IdDictionary {
     return id;
   }
 
-  /** The dense id of an id read as text. */
+  /** The id of an id read as text. */
   text(value: string): number {
     const integer = integerId(value);
     if (integer !== undefined) {
@@ -84,9 +146,12 @@ export class IdDictionary {
     return id;
   }
 
-  /** The external id of a dense id: its integer, or its text. */
+  /** The external id of an id: its integer, or its text. */
   external(id: number): number | string {
-    const value = this.valueOf.data[id] ?? Number.NaN;
+    if (id < this.base) {
+      return id;
+    }
+    const value = this.valueOf.data[id - this.base] ?? Number.NaN;
     return Number.isNaN(value) ? (this.textOf.get(id) ?? '') : value;
   }
 
@@ -100,65 +165,90 @@ export class IdDictionary {
   }
 
   /**
-   * The rank of every dense id when ids are ordered integers first (numerically), then text (by code
-   * unit), so that renumbering columns by rank makes numeric order equal external order.
+   * The rank of every numbered id when ids are ordered integers first (numerically), then text (by code
+   * unit): `rank[id − base]`. Direct ids, all below the numbered ones' values, keep their places.
    */
   ranks(): Int32Array {
-    const rank = new Int32Array(this.size);
+    const rank = new Int32Array(this.valueOf.length);
     let next = 0;
-    // The table is indexed by value, so walking it yields the small integers already sorted.
-    for (let value = 0; value < this.table.length; value++) {
-      const held = this.table[value] ?? 0;
-      if (held !== 0) {
-        rank[held - 1] = next++;
+    if (this.base === 0) {
+      // The table is indexed by value, so walking it yields the small integers already sorted.
+      for (let value = 0; value < this.table.length; value++) {
+        const held = this.table[value] ?? 0;
+        if (held !== 0) {
+          rank[held - 1] = next++;
+        }
       }
     }
     for (const [, id] of [...this.largeIntegers].sort((a, b) => a[0] - b[0])) {
-      rank[id] = next++;
+      rank[id - this.base] = next++;
     }
     for (const [, id] of [...this.strings].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) {
-      rank[id] = next++;
+      rank[id - this.base] = next++;
     }
     return rank;
   }
 
-  /** A dictionary whose dense ids are the ranks: call after renumbering the columns with `ranks()`. */
-  renumbered(rank: Int32Array): IdDictionary {
-    const next = new IdDictionary();
-    const order = new Int32Array(this.size);
-    rank.forEach((r, id) => {
-      order[r] = id;
+  /**
+   * How to renumber columns so that numeric order of the ids is external order (integers numerically,
+   * then text), and the dictionary that labels the new ids; undefined when the ids are in that order
+   * already (a direct dictionary that met only small integers). A numbered dictionary becomes dense ranks;
+   * a direct one keeps its direct ids and puts the others right after the largest of them.
+   */
+  inOrder(): { translation: Translation; dictionary: IdDictionary } | undefined {
+    if (this.base > 0 && this.valueOf.length === 0) {
+      return undefined;
+    }
+    const rank = this.ranks();
+    const next = new IdDictionary(this.base > 0 ? this.maxDirect + 1 : 0);
+    next.maxDirect = this.maxDirect;
+    const order = new Int32Array(rank.length);
+    rank.forEach((r, k) => {
+      order[r] = k;
+      rank[k] = r + next.base;
     });
-    for (const id of order) {
-      const value = this.valueOf.data[id] ?? Number.NaN;
+    for (const k of order) {
+      const value = this.valueOf.data[k] ?? Number.NaN;
       if (Number.isNaN(value)) {
-        next.text(this.textOf.get(id) ?? '');
+        next.text(this.textOf.get(k + this.base) ?? '');
       } else {
         next.integer(value);
       }
     }
-    return next;
+    return { translation: { from: this.base, to: rank }, dictionary: next };
   }
 
   entries(): DictionaryEntries {
-    return { values: this.valueOf.data.slice(0, this.size), texts: [...this.textOf] };
+    return {
+      base: this.base,
+      maxDirect: this.maxDirect,
+      values: this.valueOf.data.slice(0, this.valueOf.length),
+      texts: [...this.textOf],
+    };
   }
 
-  /** The dense id here of each id of another dictionary's entries (adding those not seen yet). */
-  translate(entries: DictionaryEntries): Int32Array {
-    const texts = new Map(entries.texts);
-    const { values } = entries;
-    const ids = new Int32Array(values.length);
-    for (let id = 0; id < values.length; id++) {
-      const value = values[id] ?? Number.NaN;
-      ids[id] = Number.isNaN(value) ? this.text(texts.get(id) ?? '') : this.integer(value);
+  /**
+   * How the ids of another dictionary's entries map to ids here (adding those not seen yet, in the order
+   * of their ids there). Both must be of the same kind: direct ids stay as they are.
+   */
+  translate(entries: DictionaryEntries): Translation {
+    const { base, values } = entries;
+    if (base !== this.base) {
+      throw new RangeError('a numbered and a direct dictionary cannot be merged');
     }
-    return ids;
+    this.maxDirect = Math.max(this.maxDirect, entries.maxDirect);
+    const texts = new Map(entries.texts);
+    const to = new Int32Array(values.length);
+    for (let k = 0; k < values.length; k++) {
+      const value = values[k] ?? Number.NaN;
+      to[k] = Number.isNaN(value) ? this.text(texts.get(base + k) ?? '') : this.integer(value);
+    }
+    return { from: base, to };
   }
 
   private append(value: number): number {
     this.valueOf.push(value);
-    return this.valueOf.length - 1;
+    return this.base + this.valueOf.length - 1;
   }
 
   private growTable(value: number): void {
@@ -180,11 +270,8 @@ export type VisitDictionaries = {
   caseId: IdDictionary;
 };
 
-export function createDictionaries(): VisitDictionaries {
-  return {
-    person: new IdDictionary(),
-    place: new IdDictionary(),
-    cell: new IdDictionary(),
-    caseId: new IdDictionary(),
-  };
+/** Numbered dictionaries, or direct ones for a one-off read of files (see IdDictionary). */
+export function createDictionaries(options: { direct?: boolean } = {}): VisitDictionaries {
+  const create = () => (options.direct ? IdDictionary.direct() : new IdDictionary());
+  return { person: create(), place: create(), cell: create(), caseId: create() };
 }

@@ -1,5 +1,10 @@
 import { GrowableFloat64, GrowableInt32 } from './growable.ts';
-import type { IdDictionary, VisitDictionaries } from './id-dictionary.ts';
+import {
+  translateIds,
+  type IdDictionary,
+  type Translation,
+  type VisitDictionaries,
+} from './id-dictionary.ts';
 import type { VisitColumns } from './types.ts';
 
 /**
@@ -68,22 +73,24 @@ export class ParsedColumns {
   }
 
   /**
-   * Appends rows parsed elsewhere (another thread's parser, with its own dictionaries): `to*` map its dense
-   * ids to the dense ids of this parser's dictionaries.
+   * Appends rows parsed elsewhere (another thread's parser, with its own dictionaries), translating their
+   * ids into those of this parser's dictionaries.
    */
-  appendTranslated(rows: VisitColumns, toPerson: Int32Array, toPlace: Int32Array, toCell: Int32Array): void {
+  appendTranslated(rows: VisitColumns, translations: Record<'person' | 'place' | 'cell', Translation>): void {
     const from = this.length;
     const length = from + rows.length;
     this.reserve(length);
-    const persons = this.person.data;
-    const places = this.place.data;
-    const cells = this.cell.data;
-    for (let i = 0; i < rows.length; i++) {
-      persons[from + i] = toPerson[rows.person[i] ?? 0] ?? 0;
-      places[from + i] = toPlace[rows.place[i] ?? 0] ?? 0;
-      const c = rows.cell?.[i] ?? -1;
-      cells[from + i] = c < 0 ? -1 : (toCell[c] ?? -1);
-    }
+    const copy = (column: GrowableInt32, source: Int32Array | undefined, translation: Translation) => {
+      if (source) {
+        column.data.set(source.subarray(0, rows.length), from);
+        translateIds(column.data, translation, from, length);
+      } else {
+        column.data.fill(-1, from, length);
+      }
+    };
+    copy(this.person, rows.person, translations.person);
+    copy(this.place, rows.place, translations.place);
+    copy(this.cell, rows.cell, translations.cell);
     this.caseId.data.fill(-1, from, length);
     this.start.data.set(rows.start.subarray(0, rows.length), from);
     this.end.data.set(rows.end.subarray(0, rows.length), from);

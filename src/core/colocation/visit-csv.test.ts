@@ -96,6 +96,24 @@ describe('visit CSV parser', () => {
     expect(Array.from(visits.person.subarray(0, 4))).toEqual([3, 1, 0, 2]);
   });
 
+  it('keeps small integer ids as they are with direct dictionaries, and puts the others after them', () => {
+    const dictionaries = createDictionaries({ direct: true });
+    const parser = parseInPieces(
+      'person_id,place_id,start_ts,end_ts\nb,20,0,1\n30,x,0,1\n4,20,0,1\na,x,0,1\n',
+      5,
+      {
+        dictionaries,
+      },
+    );
+    const visits = parser.visitColumns();
+    const cases = new VisitCsvParser({ kind: 'case-visits', dictionaries }).caseVisitColumns();
+    const sorted = sortIds(dictionaries, visits, cases);
+    expect(Array.from(visits.person.subarray(0, 4))).toEqual([32, 30, 4, 31]);
+    expect(Array.from(visits.place.subarray(0, 4))).toEqual([20, 21, 20, 21]);
+    expect([32, 30, 4, 31].map((id) => sorted.person.label(id))).toEqual(['b', '30', '4', 'a']);
+    expect(sorted.place.label(21)).toBe('x');
+  });
+
   it('treats a leading-zero id as text, distinct from the integer', () => {
     const parser = parseInPieces('person_id,place_id,start_ts,end_ts\n007,1,0,1\n7,1,0,1\n', 4);
     const visits = parser.visitColumns();

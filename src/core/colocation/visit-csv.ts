@@ -1,5 +1,5 @@
 import { decode, readQuoted, readRecord } from './csv-record.ts';
-import type { VisitDictionaries } from './id-dictionary.ts';
+import type { Translation, VisitDictionaries } from './id-dictionary.ts';
 import { ParsedColumns } from './parsed-columns.ts';
 import { ReachFilter, type ReachSpec } from './reach-filter.ts';
 import { parseSeconds } from './time.ts';
@@ -240,8 +240,8 @@ export class VisitCsvParser {
   }
 
   /** See ParsedColumns.appendTranslated. */
-  appendTranslated(rows: VisitColumns, toPerson: Int32Array, toPlace: Int32Array, toCell: Int32Array): void {
-    this.columns.appendTranslated(rows, toPerson, toPlace, toCell);
+  appendTranslated(rows: VisitColumns, translations: Record<'person' | 'place' | 'cell', Translation>): void {
+    this.columns.appendTranslated(rows, translations);
   }
 
   visitColumns(): VisitColumns {

@@ -31,7 +31,7 @@ export async function loadVisitFiles(options: {
   onProgress?: ReadProgress;
   onlyReaching?: { location: 'place' | 'cell'; tolerance: number };
 }): Promise<LoadedVisits> {
-  const dictionaries = createDictionaries();
+  const dictionaries = createDictionaries({ direct: true });
   const common = { dictionaries, dwell: options.dwell, requireCell: options.requireCell };
   const cases = await readVisitFile(options.caseVisitsPath, { ...common, kind: 'case-visits' });
   const reaching = options.onlyReaching;

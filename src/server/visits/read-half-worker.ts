@@ -8,7 +8,7 @@ import { readVisitRange } from './read-visit-file.ts';
 const task: HalfTask = workerData;
 
 async function run(): Promise<{ result: HalfResult; transfer: ArrayBuffer[] }> {
-  const dictionaries = createDictionaries();
+  const dictionaries = createDictionaries({ direct: task.direct });
   const { parser, sawQuote } = await readVisitRange(
     task.path,
     { ...task.options, dictionaries },

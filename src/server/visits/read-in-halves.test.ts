@@ -37,12 +37,12 @@ const labelled = (columns: Awaited<ReturnType<typeof readVisitsInHalves>>['colum
     columns.end[i],
   ]);
 
-async function bothWays(path: string, workerModule?: URL, reach?: ReachSpec) {
+async function bothWays(path: string, direct: boolean, workerModule?: URL, reach?: ReachSpec) {
   const options = { kind: 'visits' as const, requireCell: true, reach };
-  const serialDictionaries = createDictionaries();
+  const serialDictionaries = createDictionaries({ direct });
   serialDictionaries.person.text('p-3');
   const serial = await readVisitFile(path, { ...options, dictionaries: serialDictionaries });
-  const splitDictionaries = createDictionaries();
+  const splitDictionaries = createDictionaries({ direct });
   splitDictionaries.person.text('p-3');
   const split = await readVisitsInHalves(path, { ...options, dictionaries: splitDictionaries }, undefined, {
     minSplitBytes: 0,
@@ -51,17 +51,26 @@ async function bothWays(path: string, workerModule?: URL, reach?: ReachSpec) {
   return { serial, serialDictionaries, split, splitDictionaries };
 }
 
-describe('reading a visit file on two threads', { timeout: 60_000 }, () => {
-  it('gives the rows, dense ids and bad-row lines of a one-thread read', async () => {
+// Numbered dictionaries (the visit store's) and direct ones (a one-off read): person ids are integers and
+// text, place and cell ids small integers, which a direct dictionary keeps as they are.
+describe.each([
+  { kind: 'numbered', direct: false },
+  { kind: 'direct', direct: true },
+])('reading a visit file on two threads, $kind ids', { timeout: 60_000 }, ({ direct }) => {
+  it('gives the rows, ids and bad-row lines of a one-thread read', async () => {
     const path = file('log.csv', log(5000));
     expect(await splitPoint(path, 0)).toBeDefined();
-    const { serial, serialDictionaries, split, splitDictionaries } = await bothWays(path);
+    const { serial, serialDictionaries, split, splitDictionaries } = await bothWays(path, direct);
     const columns = serial.visitColumns();
     expect(split.columns.length).toBe(columns.length);
     expect(Array.from(split.columns.person.subarray(0, columns.length))).toEqual(
       Array.from(columns.person.subarray(0, columns.length)),
     );
     expect(labelled(split.columns, splitDictionaries)).toEqual(labelled(columns, serialDictionaries));
+    if (direct) {
+      const places = Array.from(split.columns.place.subarray(0, columns.length));
+      expect(places.map((id) => splitDictionaries.place.label(id))).toEqual(places.map(String));
+    }
     expect(split.bad).toEqual(serial.bad);
     // Bad rows on both sides of the middle, so the second half's line numbers were shifted right.
     expect(split.bad.length).toBeGreaterThan(40);
@@ -76,7 +85,12 @@ describe('reading a visit file on two threads', { timeout: 60_000 }, () => {
       lo: [1579910400 + 600 * 60, 1579910400 + 4000 * 60, 1579910400],
       hi: [1579910400 + 1000 * 60, 1579910400 + 4500 * 60, 1579910400 + 5000 * 60],
     };
-    const { serial, serialDictionaries, split, splitDictionaries } = await bothWays(path, undefined, reach);
+    const { serial, serialDictionaries, split, splitDictionaries } = await bothWays(
+      path,
+      direct,
+      undefined,
+      reach,
+    );
     const columns = serial.visitColumns();
     expect(labelled(split.columns, splitDictionaries)).toEqual(labelled(columns, serialDictionaries));
     expect(split.unreachable).toBe(serial.unreachable);
@@ -100,7 +114,7 @@ describe('reading a visit file on two threads', { timeout: 60_000 }, () => {
     const split = await splitPoint(path, 0);
     expect(split?.at).toBeGreaterThan(fieldStart);
     expect(split?.at).toBeLessThan(fieldStart + quoted.length);
-    const read = await bothWays(path);
+    const read = await bothWays(path, direct);
     const rows = read.serial.rows;
     expect(rows).toBeGreaterThan(590);
     expect(read.split.columns.length).toBe(rows);
@@ -126,7 +140,7 @@ describe('reading a visit file on two threads', { timeout: 60_000 }, () => {
       ].join('\n'),
     );
     const path = file('worker-fails.csv', log(3000));
-    const read = await bothWays(path, pathToFileURL(failing));
+    const read = await bothWays(path, direct, pathToFileURL(failing));
     expect(existsSync(`${path}.worker-ran`)).toBe(true);
     const rows = read.serial.rows;
     expect(rows).toBeGreaterThan(2900);

@@ -21,6 +21,8 @@ export type HalfTask = {
   path: string;
   range: ByteRange;
   options: Omit<VisitCsvOptions, 'dictionaries'>;
+  /** Whether the worker's dictionaries are direct, as the shared ones are (see IdDictionary). */
+  direct: boolean;
 };
 
 export type HalfResult = {
@@ -99,7 +101,7 @@ function readInWorker(
 /**
  * Reads a large visit file on two threads: this one parses the first half into the shared dictionaries
  * while a worker parses the second with dictionaries of its own, whose ids are then translated (adding
- * the new ones in file order), so the dense ids are those a one-thread read gives. A file holding a quote
+ * the new ones in file order), so the ids are those a one-thread read gives. A file holding a quote
  * character is read again on one thread, because a quoted field may hold the line break the split was
  * made at, and so is a file whose worker failed; the first half has then put into the dictionaries only
  * ids that the re-read meets first, in the same order.
@@ -128,7 +130,12 @@ export async function readVisitsInHalves(
     );
   const { dictionaries: shared, ...parseOptions } = options;
   const second = readInWorker(
-    { path, range: { from: split.at, to: split.size, header: split.header }, options: parseOptions },
+    {
+      path,
+      range: { from: split.at, to: split.size, header: split.header },
+      options: parseOptions,
+      direct: shared.person.direct,
+    },
     (bytes, rows) => {
       progress.theirs = { bytes, rows };
       report();
@@ -153,11 +160,10 @@ export async function readVisitsInHalves(
   const { parser } = first;
   const lineShift = parser.nextLine - other.firstLine;
   const bad = [...parser.bad, ...other.bad.map((row) => ({ ...row, line: row.line + lineShift }))];
-  parser.appendTranslated(
-    other.columns,
-    shared.person.translate(other.entries.person),
-    shared.place.translate(other.entries.place),
-    shared.cell.translate(other.entries.cell),
-  );
+  parser.appendTranslated(other.columns, {
+    person: shared.person.translate(other.entries.person),
+    place: shared.place.translate(other.entries.place),
+    cell: shared.cell.translate(other.entries.cell),
+  });
   return { columns: parser.visitColumns(), bad, unreachable: parser.unreachable + other.unreachable };
 }
