@@ -12,6 +12,7 @@ import { matchCompanions, matchContacts } from '../src/core/colocation/engine.ts
 import { clusterVisitsBy, type VisitClusters } from '../src/core/colocation/clusters.ts';
 import type { MatchRows } from '../src/core/colocation/types.ts';
 import { check, emptyRows, externalRows, sameRows } from './result-rows.ts';
+import { checkReference } from './reference-by-location.ts';
 import { loadVisitFiles, type LoadedVisits } from '../src/server/visits/load-visit-files.ts';
 import { dwellSeconds } from './city-gen.ts';
 import { duckdbHashJoin, duckdbRangeJoin, sqliteIndexed, type Query } from './sql-plans.ts';
@@ -149,6 +150,9 @@ const expected = new Map(
     return [q.kind, externalRows(rows, data.dictionaries, location)];
   }),
 );
+
+// ---- The brute-force reference (every case visit against every visit of its location), on the same data.
+const referenceTimes = checkReference(data, queries, expected, log);
 
 // ---- The path of `saolei match contacts` on files, in this process: the readers keep only the visits that
 // can meet a case visit, then the engine scans those.
@@ -377,8 +381,9 @@ process.stdout.write(
     `The engine's first call in a process, which compiles its code (not in the medians above), ms: ` +
     `${queries.map((q) => `${q.kind} ${firstCallsOf(q.kind)}`).join('; ')}.\n` +
     `One pass over the place, start and end columns: ${ms(onePass)} ms.\n` +
+    `The brute-force reference, location by location, one run, ms wall: contacts ${Math.round(referenceTimes.get('contacts') ?? 0)}, companions ${Math.round(referenceTimes.get('companions') ?? 0)}.\n` +
     `Load average (1 min) during the run: ${loadSummary()} on ${availableParallelism()} cores.\n` +
     `Peak RSS: ${saoleiRss} MB after saolei's load, clustering and queries; ${kb()} MB at the end with DuckDB and SQLite loaded too.\n` +
-    `All results identical: saolei (clustered and scanning) = DuckDB (every plan, both tables) = SQLite, for contacts and companions; ` +
+    `All results identical: saolei (clustered and scanning) = the brute-force reference = DuckDB (every plan, both tables) = SQLite, for contacts and companions; ` +
     `the CSV \`saolei match contacts\` wrote has the same rows.\n`,
 );
