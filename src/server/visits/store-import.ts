@@ -4,7 +4,8 @@ import path from 'node:path';
 import { clusterVisits } from '../../core/colocation/clusters.ts';
 import { IdDictionary } from '../../core/colocation/id-dictionary.ts';
 import { VisitHeaderError, type BadRow } from '../../core/colocation/visit-csv.ts';
-import { readVisitFile, type ReadProgress } from './read-visit-file.ts';
+import { readVisitsInHalves } from './read-in-halves.ts';
+import type { ReadProgress } from './read-visit-file.ts';
 import {
   appendDictionaryTail,
   columnFiles,
@@ -61,8 +62,8 @@ function processAlive(pid: number): boolean {
 export type StoreImportResult = { rows: number; bad: BadRow[]; segment: string | null; manifest: Manifest };
 
 /**
- * Appends one visit file to the store as a new segment. Streams the file through the visit reader (memory:
- * the read buffer plus the new columns), writes the segment, its clusterings by place and by cell (one at
+ * Appends one visit file to the store as a new segment. Streams the file through the visit reader, a large
+ * file on two threads (memory: the read buffers plus the new columns), writes the segment, its clusterings by place and by cell (one at
  * a time: 48 more bytes a visit while it is built) and the dictionaries' new ids, fsyncs them, and only
  * then renames a new manifest into place: until that rename the store is exactly as before.
  * The caller holds the lock and has run `recoverStore`.
@@ -70,7 +71,12 @@ export type StoreImportResult = { rows: number; bad: BadRow[]; segment: string |
 export async function appendVisitFile(
   dir: string,
   file: string,
-  options: { dwell?: number; onProgress?: ReadProgress },
+  options: {
+    dwell?: number;
+    onProgress?: ReadProgress;
+    /** A file of this many bytes or more is read on two threads (default: readVisitsInHalves'). */
+    minSplitBytes?: number;
+  },
 ): Promise<StoreImportResult> {
   const manifest = recoverStore(dir);
   const dictionaries = {
@@ -84,12 +90,13 @@ export async function appendVisitFile(
     place: dictionaries.place.size,
     cell: dictionaries.cell.size,
   };
-  let parser;
+  let read;
   try {
-    parser = await readVisitFile(
+    read = await readVisitsInHalves(
       file,
       { kind: 'visits', dictionaries, dwell: options.dwell },
       options.onProgress,
+      { minSplitBytes: options.minSplitBytes },
     );
   } catch (error) {
     if (error instanceof VisitHeaderError) {
@@ -97,11 +104,11 @@ export async function appendVisitFile(
     }
     throw error;
   }
-  const rows = parser.rows;
+  const { columns, bad } = read;
+  const rows = columns.length;
   if (rows === 0) {
-    return { rows, bad: parser.bad, segment: null, manifest };
+    return { rows, bad, segment: null, manifest };
   }
-  const columns = parser.visitColumns();
   const segment = `seg-${Date.now().toString(36)}-${crypto.randomBytes(4).toString('hex')}`;
   const cells = columns.cell !== undefined;
   for (const [column, width] of columnFiles) {
@@ -130,5 +137,5 @@ export async function appendVisitFile(
     };
   }
   commitManifest(dir, next);
-  return { rows, bad: parser.bad, segment, manifest: next };
+  return { rows, bad, segment, manifest: next };
 }
