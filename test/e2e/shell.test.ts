@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loginAs, startHarness, type Harness } from './harness.ts';
 
 let h: Harness;
+const scopeNote = '仅列出本辖区用户的操作；其他辖区用户和命令行的操作不在此列。';
 beforeAll(async () => {
   h = await startHarness('shell');
 });
@@ -85,6 +86,22 @@ describe('the web shell', () => {
     await expect(h.page.getByTestId('audit-table').textContent()).resolves.toContain('auth.locked');
     await h.page.getByRole('button', { name: '校验哈希链' }).click();
     await h.page.getByText(/哈希链完整/).waitFor();
+    await expect(h.page.getByText(scopeNote).count()).resolves.toBe(0);
     await h.shot('07-audit');
+  });
+
+  it("shows a district lead only the audit events of their jurisdiction's users, and says so", async () => {
+    await h.page.goto(`${h.baseUrl}/`);
+    await h.page.getByTestId('user-menu').hover();
+    await h.page.getByText('退出登录').click();
+    await h.page.waitForURL('**/login');
+    await loginAs(h, 'lead');
+    await h.page.getByRole('menuitem', { name: '审计日志' }).click();
+    await h.page.getByText(scopeNote).waitFor();
+    const table = h.page.getByTestId('audit-table');
+    await table.getByText('auth.login').first().waitFor();
+    // The admin (a city-level user) created a user in the test before: not an event of the district's users.
+    await expect(table.textContent()).resolves.not.toContain('user.create');
+    await h.shot('08-audit-lead');
   });
 });
