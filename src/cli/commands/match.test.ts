@@ -140,21 +140,23 @@ describe('saolei match (file mode)', { timeout: 120_000 }, () => {
     expect(rows).toEqual(expected);
   });
 
-  it('quotes textual ids that need it in the output', () => {
+  it('quotes textual ids that need it in the output, after integers small and large', () => {
     const visitsFile = join(dir, 'text-ids.csv');
     const casesFile = join(dir, 'text-id-cases.csv');
     const at = `${base},${base + 3600}`;
     writeFileSync(
       visitsFile,
-      `person_id,place_id,start_ts,end_ts\n"p,1",100,${at}\n"q""2",100,${at}\n42,100,${at}\n`,
+      `person_id,place_id,start_ts,end_ts\n"p,1",100,${at}\n"q""2",100,${at}\n8000000,100,${at}\n42,100,${at}\n`,
     );
     writeFileSync(casesFile, `case_id,person_id,place_id,start_ts,end_ts\n5,9,100,${at}\n`);
     const out = join(dir, 'text-ids-out.csv');
     const result = run(['contacts', '--visits', visitsFile, '--case-visits', casesFile, '--out', out]);
     expect(result.status, result.stderr).toBe(0);
-    // Integers first, numerically, then text; each row overlaps the case's widened hour by the visit's hour.
+    // Integers first, numerically (42 is its own id, 8000000 is numbered: decision 012), then text; each
+    // row overlaps the case's widened hour by the visit's hour.
     expect(readFileSync(out, 'utf8')).toBe(
-      'person_id,case_id,place_id,overlap_seconds\n42,5,100,3600\n"p,1",5,100,3600\n"q""2",5,100,3600\n',
+      'person_id,case_id,place_id,overlap_seconds\n42,5,100,3600\n8000000,5,100,3600\n' +
+        '"p,1",5,100,3600\n"q""2",5,100,3600\n',
     );
   });
 

@@ -205,7 +205,6 @@ export class IdDictionary {
     const order = new Int32Array(rank.length);
     rank.forEach((r, k) => {
       order[r] = k;
-      rank[k] = r + next.base;
     });
     for (const k of order) {
       const value = this.valueOf.data[k] ?? Number.NaN;
@@ -215,7 +214,7 @@ export class IdDictionary {
         next.integer(value);
       }
     }
-    return { translation: { from: this.base, to: rank }, dictionary: next };
+    return { translation: { from: this.base, to: rank.map((r) => r + next.base) }, dictionary: next };
   }
 
   entries(): DictionaryEntries {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { appendVisitFile } from './store-import.ts';
-import { loadVisitColumns, readLabels, readManifest } from './visit-store.ts';
+import { dictionaryKinds, loadVisitColumns, readLabels, readManifest } from './visit-store.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'saolei-store-import-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -32,7 +32,7 @@ function contents(store: string) {
     place: Array.from(columns.place.subarray(0, length)),
     cell: Array.from(columns.cell?.subarray(0, length) ?? []),
     start: Array.from(columns.start.subarray(0, length)),
-    labels: ['person', 'place', 'cell'].map((kind) => readLabels(store, manifest, kind as 'person')),
+    labels: dictionaryKinds.map((kind) => readLabels(store, manifest, kind)),
   };
 }
 
