@@ -1,22 +1,23 @@
 // The co-location benchmark: saolei's reader and engine against DuckDB and SQLite, in one process, on
 // the same files, with every result checked against the others.
 //   node --import tsx bench/colocation.bench.ts [--dir .cache/bench/city] [--runs 3] [--sqlite-load-runs 1]
-import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs, promisify } from 'node:util';
+import { parseArgs } from 'node:util';
 import { DuckDBInstance } from '@duckdb/node-api';
 import Database from 'better-sqlite3';
 import { matchCompanions, matchContacts } from '../src/core/colocation/engine.ts';
 import { clusterVisitsBy, type VisitClusters } from '../src/core/colocation/clusters.ts';
 import type { MatchRows } from '../src/core/colocation/types.ts';
 import { check, emptyRows, externalRows, sameRows } from './result-rows.ts';
+import { runMatchCli } from './cli-run.ts';
 import { checkReference } from './reference-by-location.ts';
 import { loadVisitFiles, type LoadedVisits } from '../src/server/visits/load-visit-files.ts';
 import { dwellSeconds } from './city-gen.ts';
-import { duckdbHashJoin, duckdbRangeJoin, sqliteIndexed, type Query } from './sql-plans.ts';
+import { duckdbHashJoin, duckdbLoad, duckdbRangeJoin, sqliteIndexed, type Query } from './sql-plans.ts';
 import { createSqliteTables, insertIntoSqlite } from './sqlite-load.ts';
+import { formatPaired, pairedRounds } from './paired.ts';
 import { formatTable, measure, medianOf, type Sample, type TableRow } from './timing.ts';
 
 const { values } = parseArgs({
@@ -81,10 +82,8 @@ let maxDuration = 0;
 for (let i = 0; i < data.visits.length; i++) {
   maxDuration = Math.max(maxDuration, (data.visits.end[i] ?? 0) - (data.visits.start[i] ?? 0));
 }
-const queries: Query[] = [
-  { kind: 'contacts', tolerance: 1800, minOverlap: 0, maxDuration },
-  { kind: 'companions', tolerance: 0, minOverlap: 600, maxDuration },
-];
+const contactsQuery: Query = { kind: 'contacts', tolerance: 1800, minOverlap: 0, maxDuration };
+const queries: Query[] = [contactsQuery, { kind: 'companions', tolerance: 0, minOverlap: 600, maxDuration }];
 const engineRuns = Math.max(runs, 5);
 // The floor the issue quotes: one pass over the columns the contact scan reads (place, start, end).
 const onePass = await medianOf(engineRuns, () => {
@@ -102,17 +101,18 @@ const saoleiResults = new Map<
   string,
   { rows: MatchRows; sample: Sample; scan: Sample; firstCalls: { clustered: number; scan: number } }
 >();
+const engineRun = (q: Query, clustered: boolean) =>
+  q.kind === 'contacts'
+    ? matchContacts(data.cases, data.visits, {
+        tolerance: q.tolerance,
+        clusters: clustered ? byPlace : undefined,
+      })
+    : matchCompanions(data.cases, data.visits, {
+        minOverlap: q.minOverlap,
+        clusters: clustered ? byCell : undefined,
+      });
 for (const q of queries) {
-  const run = (clustered: boolean) =>
-    q.kind === 'contacts'
-      ? matchContacts(data.cases, data.visits, {
-          tolerance: q.tolerance,
-          clusters: clustered ? byPlace : undefined,
-        })
-      : matchCompanions(data.cases, data.visits, {
-          minOverlap: q.minOverlap,
-          clusters: clustered ? byCell : undefined,
-        });
+  const run = (clustered: boolean) => engineRun(q, clustered);
   // The first calls compile the code (reported apart: a one-query process such as the CLI pays this).
   const firstCalls = {
     clustered: (await measure(() => run(true))).wall,
@@ -178,24 +178,17 @@ log(
 // ---- `saolei match contacts` as a user runs it: one process from the two CSV files to the CSV of
 // candidates (start-up, reading, one first call of the engine, writing), its rows checked like the others.
 const cliOut = join(values.dir, 'match-contacts.csv');
-const cliLogs: string[] = [];
-const cliRun = await medianOf(runs, async () => {
-  const args = ['bin/saolei.js', 'match', 'contacts', '--visits', visitsPath, '--case-visits', casesPath];
-  const { stderr } = await promisify(execFile)(
-    process.execPath,
-    [...args, '--out', cliOut, '--dwell', String(dwellSeconds)],
-    { maxBuffer: 1 << 24 },
-  );
-  cliLogs.push(stderr);
+const {
+  sample: cliRun,
+  matchMs: cliMatchMs,
+  peakMb: cliPeakMb,
+  kept: cliKept,
+} = await runMatchCli(runs, {
+  visits: visitsPath,
+  caseVisits: casesPath,
+  out: cliOut,
+  dwell: dwellSeconds,
 });
-/** The median over the CLI runs of a figure its summary line reports. */
-const cliFigure = (pattern: RegExp) => {
-  const figures = cliLogs.map((line) => Number(pattern.exec(line)?.[1] ?? NaN)).sort((a, b) => a - b);
-  return figures[figures.length >> 1] ?? NaN;
-};
-const cliMatchMs = cliFigure(/matched in (\d+) ms/);
-const cliPeakMb = cliFigure(/peak memory (\d+) MB/);
-const cliKept = cliFigure(/kept the (\d+) visits/);
 check(
   'saolei match contacts',
   expected.get('contacts') ?? new Float64Array(),
@@ -212,26 +205,21 @@ log(
 
 // ---- DuckDB
 const duck = await (await DuckDBInstance.create(':memory:')).connect();
-const columns = `{'person_id': 'INTEGER', 'place_id': 'INTEGER', 'cell_id': 'INTEGER', 'start_ts': 'BIGINT', 'end_ts': 'BIGINT'}`;
-const caseColumns = `{'case_id': 'INTEGER', ${columns.slice(1)}`;
 async function loadIntoDuck(): Promise<void> {
-  await duck.run(
-    `CREATE OR REPLACE TABLE visits AS SELECT person_id, place_id, cell_id, start_ts,
-       COALESCE(end_ts, start_ts + ${dwellSeconds}) AS end_ts
-     FROM read_csv('${visitsPath}', header = true, columns = ${columns})`,
-  );
-  await duck.run(
-    `CREATE OR REPLACE TABLE case_visits AS SELECT case_id, person_id, place_id, cell_id, start_ts,
-       COALESCE(end_ts, start_ts + ${dwellSeconds}) AS end_ts
-     FROM read_csv('${casesPath}', header = true, columns = ${caseColumns})`,
-  );
+  for (const sql of duckdbLoad({ visits: visitsPath, caseVisits: casesPath, dwell: dwellSeconds })) {
+    await duck.run(sql);
+  }
 }
 const duckLoad = await medianOf(runs, loadIntoDuck);
 log(`duckdb load: ${Math.round(duckLoad.wall)} ms`);
 const duckResults = new Map<string, Sample>();
+const duckBest = new Map<string, string>();
+const duckQuery = (sql: string) => duck.run(`CREATE OR REPLACE TABLE result AS ${sql}`);
+// DuckDB's first join after its load, the counterpart of the engine's first call in a process.
+const duckFirstJoin = await measure(() => duckQuery(duckdbHashJoin(contactsQuery)));
 /**
- * Times DuckDB's plans for each query, keeping the fastest under `${kind}${label}`, after checking each
- * gives saolei's rows.
+ * Times DuckDB's plans for each query, keeping the fastest (and its SQL) under `${kind}${label}`, after
+ * checking each gives saolei's rows.
  */
 async function duckPlans(label: string): Promise<void> {
   for (const q of queries) {
@@ -240,25 +228,40 @@ async function duckPlans(label: string): Promise<void> {
       ['range join', duckdbRangeJoin(q)],
     ];
     for (const [plan, sql] of plans) {
-      const sample = await medianOf(runs, () => duck.run(`CREATE OR REPLACE TABLE result AS ${sql}`));
+      const sample = await medianOf(runs, () => duckQuery(sql));
       const reader = await duck.runAndReadAll('SELECT * FROM result ORDER BY 1, 2, 3');
       check(`duckdb ${q.kind} ${plan}`, expected.get(q.kind) ?? new Float64Array(), reader.getRows());
       log(`duckdb ${q.kind} ${plan}${label}: ${Math.round(sample.wall)} ms (same rows as saolei)`);
       const best = duckResults.get(`${q.kind}${label}`);
-      duckResults.set(`${q.kind}${label}`, !best || sample.wall < best.wall ? sample : best);
+      if (!best || sample.wall < best.wall) {
+        duckResults.set(`${q.kind}${label}`, sample);
+        duckBest.set(`${q.kind}${label}`, sql);
+      }
     }
   }
 }
+/** saolei over its clusters and DuckDB's fastest plan under `label`, for pairedRounds. */
+const pairingsWithDuck = (label: string, title: string) =>
+  queries.map((q) => ({
+    name: `${q.kind}${title}`,
+    saolei: () => engineRun(q, true),
+    other: () => duckQuery(duckBest.get(`${q.kind}${label}`) ?? ''),
+  }));
 await duckPlans('');
+const paired = await pairedRounds(engineRuns, [
+  ...pairingsWithDuck('', ''),
+  {
+    name: 'contacts, saolei scanning the visits its reader kept (the path of `saolei match`)',
+    saolei: contactsOfKept,
+    other: () => duckQuery(duckBest.get('contacts') ?? ''),
+  },
+]);
 // DuckDB's counterpart of the CLI run: both files read again, the hash join written to a CSV file.
 const duckFileToFile = await medianOf(runs, async () => {
   await loadIntoDuck();
-  const contacts = queries.find((q) => q.kind === 'contacts');
-  if (contacts) {
-    await duck.run(
-      `COPY (${duckdbHashJoin(contacts)}) TO '${join(values.dir, 'duckdb-contacts.csv')}' (HEADER)`,
-    );
-  }
+  await duck.run(
+    `COPY (${duckdbHashJoin(contactsQuery)}) TO '${join(values.dir, 'duckdb-contacts.csv')}' (HEADER)`,
+  );
 });
 log(`duckdb file to file: ${Math.round(duckFileToFile.wall)} ms`);
 // DuckDB given a clustering too: the table rewritten in (place_id, start_ts) order, so its zone maps can
@@ -268,6 +271,9 @@ const duckSort = await measure(() =>
 );
 log(`duckdb sort by (place_id, start_ts): ${Math.round(duckSort.wall)} ms`);
 await duckPlans(', sorted');
+paired.push(
+  ...(await pairedRounds(engineRuns, pairingsWithDuck(', sorted', ', DuckDB on its sorted table'))),
+);
 duck.closeSync();
 
 // ---- SQLite
@@ -373,13 +379,16 @@ process.stdout.write(
     `Rows "contacts" and "companions": saolei over its clusters; DuckDB's fastest plan (hash join or range join) ` +
     `on the table as read_csv loaded it; SQLite probing its index. In the prepare row, saolei's figure is a ` +
     `median of ${runs} runs, DuckDB's and SQLite's one run; saolei clusters by place alone in ${ms(clusterPlace)} ms.\n` +
+    `The same comparisons round by round (each round times saolei and DuckDB back to back, alternating which ` +
+    `goes first; the ratio is the round's), after the medians above:\n\n${formatPaired(paired, 'DuckDB')}\n\n` +
     `One contact query from the CSV file, ms wall: ${endToEnd.join('; ')}.\n` +
     `From the two CSV files to a CSV of candidates, ms wall: \`saolei match contacts\` ${Math.round(cliRun.wall)} ` +
     `(one process: start-up, reading while keeping the ${cliKept} visits that can meet a case visit, matching ` +
     `${cliMatchMs} in the engine's first call, writing; peak RSS ${cliPeakMb} MB); DuckDB reading both files and ` +
     `writing its hash join ${Math.round(duckFileToFile.wall)}.\n` +
     `The engine's first call in a process, which compiles its code (not in the medians above), ms: ` +
-    `${queries.map((q) => `${q.kind} ${firstCallsOf(q.kind)}`).join('; ')}.\n` +
+    `${queries.map((q) => `${q.kind} ${firstCallsOf(q.kind)}`).join('; ')}; DuckDB's first join after ` +
+    `its load (its hash join for contacts) ${Math.round(duckFirstJoin.wall)}.\n` +
     `One pass over the place, start and end columns: ${ms(onePass)} ms.\n` +
     `The brute-force reference, location by location, one run, ms wall: contacts ${Math.round(referenceTimes.get('contacts') ?? 0)}, companions ${Math.round(referenceTimes.get('companions') ?? 0)}.\n` +
     `Load average (1 min) during the run: ${loadSummary()} on ${availableParallelism()} cores.\n` +

@@ -8,6 +8,20 @@ export type Query = {
   maxDuration: number;
 };
 
+const columns = `{'person_id': 'INTEGER', 'place_id': 'INTEGER', 'cell_id': 'INTEGER', 'start_ts': 'BIGINT', 'end_ts': 'BIGINT'}`;
+const caseColumns = `{'case_id': 'INTEGER', ${columns.slice(1)}`;
+
+/** DuckDB: both files read with read_csv into the tables `visits` and `case_visits`, the dwell applied. */
+export function duckdbLoad(files: { visits: string; caseVisits: string; dwell: number }): string[] {
+  const end = `COALESCE(end_ts, start_ts + ${files.dwell}) AS end_ts`;
+  return [
+    `CREATE OR REPLACE TABLE visits AS SELECT person_id, place_id, cell_id, start_ts, ${end}
+     FROM read_csv('${files.visits}', header = true, columns = ${columns})`,
+    `CREATE OR REPLACE TABLE case_visits AS SELECT case_id, person_id, place_id, cell_id, start_ts, ${end}
+     FROM read_csv('${files.caseVisits}', header = true, columns = ${caseColumns})`,
+  ];
+}
+
 const location = (q: Query) => (q.kind === 'contacts' ? 'place_id' : 'cell_id');
 const overlap = (q: Query, least: string, greatest: string) =>
   `${least}(v.end_ts, c.end_ts + ${q.tolerance}) - ${greatest}(v.start_ts, c.start_ts - ${q.tolerance})`;
