@@ -1,6 +1,6 @@
 // Ratios taken round by round: on a shared machine the load changes within seconds, while the medians of
 // a benchmark's main table are taken minutes apart (all of saolei's runs, then all of DuckDB's).
-import { measure } from './timing.ts';
+import { measure, median } from './timing.ts';
 
 /** One comparison: saolei's work and the other system's, timed back to back in every round. */
 export type Pairing = { name: string; saolei: () => unknown; other: () => unknown };
@@ -33,21 +33,14 @@ export async function pairedRounds(rounds: number, pairings: Pairing[]): Promise
   return results;
 }
 
-const sorted = (values: number[]) => [...values].sort((a, b) => a - b);
-const medianOf = (values: number[]) => {
-  const s = sorted(values);
-  const mid = s.length >> 1;
-  return s.length % 2 === 1 ? (s[mid] ?? 0) : ((s[mid - 1] ?? 0) + (s[mid] ?? 0)) / 2;
-};
-
 /** A Markdown table: per comparison, the medians of both sides and the median and range of the ratios. */
 export function formatPaired(results: PairedResult[], other: string): string {
   const lines = results.map((r) => {
-    const ratios = sorted(r.ratios);
+    const ratios = [...r.ratios].sort((a, b) => a - b);
     const range = `${(ratios[0] ?? 0).toFixed(1)}–${(ratios[ratios.length - 1] ?? 0).toFixed(1)}×`;
     return (
-      `| ${r.name} | ${r.ratios.length} | ${Math.round(medianOf(r.saolei))} | ${Math.round(medianOf(r.other))} | ` +
-      `${medianOf(r.ratios).toFixed(1)}× | ${range} |`
+      `| ${r.name} | ${r.ratios.length} | ${Math.round(median(r.saolei))} | ${Math.round(median(r.other))} | ` +
+      `${median(r.ratios).toFixed(1)}× | ${range} |`
     );
   });
   return [

@@ -10,7 +10,7 @@ export async function measure(work: () => unknown): Promise<Sample> {
   return { wall, cpu: (used.user + used.system) / 1000 };
 }
 
-function median(values: number[]): number {
+export function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
   return sorted.length % 2 === 1 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
