@@ -1,6 +1,6 @@
 import { closeSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import type { MatchRows } from '../../core/colocation/types.ts';
-import { compareExternalIds, type VisitDictionaries } from '../../core/colocation/id-dictionary.ts';
+import { compareIdKeys, externalIdKey, type VisitDictionaries } from '../../core/colocation/id-dictionary.ts';
 import type { BadRow } from '../../core/colocation/visit-csv.ts';
 
 const rowsPerWrite = 50_000;
@@ -53,21 +53,28 @@ function matchHeader(locationColumn: 'place_id' | 'cell_id'): string {
 
 /**
  * Writes match rows given as external ids (the database mode's candidates), in the file mode's order:
- * by person, case and location, integers numerically before text (compareExternalIds).
+ * by person, case and location, integers numerically before text (compareIdKeys; each id's key is made
+ * once, not at every comparison).
  */
 export function writeExternalMatchCsv(
   path: string,
   rows: { person: string; caseId: string; location: string; overlap: number }[],
   locationColumn: 'place_id' | 'cell_id',
 ): void {
-  const sorted = rows.toSorted(
+  const keyed = rows.map((row) => ({
+    row,
+    person: externalIdKey(row.person),
+    caseId: externalIdKey(row.caseId),
+    location: externalIdKey(row.location),
+  }));
+  keyed.sort(
     (a, b) =>
-      compareExternalIds(a.person, b.person) ||
-      compareExternalIds(a.caseId, b.caseId) ||
-      compareExternalIds(a.location, b.location),
+      compareIdKeys(a.person, b.person) ||
+      compareIdKeys(a.caseId, b.caseId) ||
+      compareIdKeys(a.location, b.location),
   );
-  const lines = sorted.map(
-    (r) => `${csvField(r.person)},${csvField(r.caseId)},${csvField(r.location)},${r.overlap}\n`,
+  const lines = keyed.map(
+    ({ row: r }) => `${csvField(r.person)},${csvField(r.caseId)},${csvField(r.location)},${r.overlap}\n`,
   );
   writeReplacing(path, (file) => writeSync(file, `${matchHeader(locationColumn)}\n${lines.join('')}`));
 }

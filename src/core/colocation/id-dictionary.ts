@@ -11,20 +11,32 @@ export function integerId(text: string): number | undefined {
   return canonicalInteger.test(text) ? Number(text) : undefined;
 }
 
+/** An external id as it sorts: its integer when written canonically, and its text. */
+export type ExternalIdKey = { integer: number | undefined; text: string };
+
+export function externalIdKey(text: string): ExternalIdKey {
+  return { integer: integerId(text), text };
+}
+
 /**
  * The order of external ids that `IdDictionary.ranks` gives: integers (written canonically) numerically,
- * then text by code unit.
+ * then text by code unit. Sorting many ids, compare their keys, each made once.
  */
-export function compareExternalIds(a: string, b: string): number {
-  const x = integerId(a);
-  const y = integerId(b);
+export function compareIdKeys(a: ExternalIdKey, b: ExternalIdKey): number {
+  const x = a.integer;
+  const y = b.integer;
   if (x !== undefined && y !== undefined) {
     return x - y;
   }
   if (x !== undefined || y !== undefined) {
     return x !== undefined ? -1 : 1;
   }
-  return a < b ? -1 : a > b ? 1 : 0;
+  return a.text < b.text ? -1 : a.text > b.text ? 1 : 0;
+}
+
+/** compareIdKeys of two ids given as text. */
+export function compareExternalIds(a: string, b: string): number {
+  return compareIdKeys(externalIdKey(a), externalIdKey(b));
 }
 
 /**

@@ -63,9 +63,10 @@ export type StoreImportResult = { rows: number; bad: BadRow[]; segment: string |
 
 /**
  * Appends one visit file to the store as a new segment. Streams the file through the visit reader, a large
- * file on two threads (memory: the read buffers plus the new columns), writes the segment, its clusterings by place and by cell (one at
- * a time: 48 more bytes a visit while it is built) and the dictionaries' new ids, fsyncs them, and only
- * then renames a new manifest into place: until that rename the store is exactly as before.
+ * file on two threads (memory: the read buffers plus the new columns), writes the segment, its clusterings
+ * by place and by cell (one at a time: 48 more bytes a visit while it is built) and the dictionaries' new
+ * ids, fsyncs them, and only then renames a new manifest into place: until that rename the store is
+ * exactly as before.
  * The caller holds the lock and has run `recoverStore`.
  */
 export async function appendVisitFile(
