@@ -45,6 +45,10 @@ export type SlotIndex = {
 /**
  * Builds the grid of intervals bucketed by location in CSR layout (`offsets`), each bucket sorted by `lo`.
  * An interval covers the slots from slot(lo) to slot(hi), both included.
+ *
+ * The work is done a row at a time by small functions called once per case location: V8 optimizes a
+ * function called a thousand times quickly, while one function holding every loop was recompiled loop by
+ * loop on its first call, which cost more than the building itself.
  */
 export function buildSlotIndex(offsets: Int32Array, lo: Float64Array, hi: Float64Array): SlotIndex {
   const locations = offsets.length - 1;
@@ -54,76 +58,133 @@ export function buildSlotIndex(offsets: Int32Array, lo: Float64Array, hi: Float6
   for (let l = 0; l < locations; l++) {
     const first = offsets[l] ?? 0;
     const last = offsets[l + 1] ?? 0;
-    rows += first < last ? 1 : 0;
-    for (let k = first; k < last; k++) {
-      lowest = Math.min(lowest, lo[k] ?? 0);
-      highest = Math.max(highest, hi[k] ?? 0);
+    if (first < last) {
+      rows++;
+      lowest = Math.min(lowest, lo[first] ?? 0);
+      highest = Math.max(highest, spanEnd(hi, first, last));
     }
   }
   let width = baseSlotSeconds;
-  const slotsOf = (w: number) => (rows > 1 ? Math.floor(highest / w) - Math.floor(lowest / w) + 1 : 0);
-  while (rows * (slotsOf(width) + 1) > maxGridEntries) {
+  while (rows > 1 && rows * (Math.floor(highest / width) - Math.floor(lowest / width) + 2) > maxGridEntries) {
     width *= 2;
   }
   const origin = rows > 1 ? Math.floor(lowest / width) * width : 0;
   const perSlot = 1 / width;
-  const slotOf = (t: number) => Math.floor((t - origin) * perSlot);
-  const slots = rows > 1 ? slotOf(highest) + 1 : 0;
-  const rowSize = slots + 1;
+  const slots = rows > 1 ? slotOf(highest, origin, perSlot) + 1 : 0;
+  const grid: Grid = { origin, perSlot, slots, lo, hi, counts: new Int32Array(slots + 1) };
 
   const row = new Int32Array(locations);
-  const entries = rows * rowSize;
+  const entries = rows * (slots + 1);
   const nextCovered = new Uint8Array(entries).fill(farSlots);
   const lists = new Int32Array(2 * entries + 2);
-  const covered = new Uint8Array(rowSize);
+  // The shared empty row's entries stay 0: no active intervals, no bucket.
   let at = 0;
+  let listed = 0;
   for (let l = 0; l < locations; l++) {
     const first = offsets[l] ?? 0;
     const last = offsets[l + 1] ?? 0;
-    if (first === last) {
-      continue;
-    }
-    at += rowSize;
-    row[l] = at;
-    covered.fill(0);
-    let k = first;
-    for (let s = 0; s <= slots; s++) {
-      while (k < last && slotOf(lo[k] ?? 0) < s) {
-        k++;
-      }
-      lists[2 * (at + s) + 1] = k;
-    }
-    for (k = first; k < last; k++) {
-      const from = slotOf(lo[k] ?? 0);
-      const to = slotOf(hi[k] ?? 0);
-      covered.fill(1, from, to + 1);
-      for (let s = from; s <= to; s++) {
-        const e = 2 * (at + s + 1);
-        lists[e] = (lists[e] ?? 0) + 1;
-      }
-    }
-    // The last entry (slot `slots`) stays at farSlots: no slot at or after it is covered.
-    let next = -1;
-    for (let s = slots - 1; s >= 0; s--) {
-      next = covered[s] === 1 ? s : next;
-      nextCovered[at + s] = next < 0 ? farSlots : Math.min(next - s, farSlots);
+    if (first < last) {
+      at += slots + 1;
+      row[l] = at;
+      listed = countRow(grid, first, last, at, lists, nextCovered, listed);
     }
   }
-  const fill = new Int32Array(entries);
-  for (let e = 0; e < entries; e++) {
-    lists[2 * e + 2] = (lists[2 * e + 2] ?? 0) + (lists[2 * e] ?? 0);
-    fill[e] = lists[2 * e] ?? 0;
-  }
-  const active = new Int32Array(lists[2 * entries] ?? 0);
+  lists[2 * entries] = listed;
+  const active = new Int32Array(listed);
   for (let l = 0; l < locations; l++) {
-    const rowAt = row[l] ?? 0;
-    for (let k = offsets[l] ?? 0; k < (offsets[l + 1] ?? 0); k++) {
-      for (let s = slotOf(lo[k] ?? 0); s <= slotOf(hi[k] ?? 0); s++) {
-        const entry = fill[rowAt + s] ?? 0;
-        fill[rowAt + s] = entry + 1;
-        active[entry] = k;
-      }
+    const first = offsets[l] ?? 0;
+    const last = offsets[l + 1] ?? 0;
+    if (first < last) {
+      listRow(grid, first, last, row[l] ?? 0, lists, active);
     }
   }
   return { origin, perSlot, slots, row, nextCovered, lists, active };
+}
+
+/** What the row builders share: the grid's slots, the intervals, and a counter per slot of one row. */
+type Grid = {
+  origin: number;
+  perSlot: number;
+  slots: number;
+  lo: Float64Array;
+  hi: Float64Array;
+  counts: Int32Array;
+};
+
+function slotOf(t: number, origin: number, perSlot: number): number {
+  return Math.floor((t - origin) * perSlot);
+}
+
+/** The latest end of the bucket [first, last); buckets are sorted by start, not by end. */
+function spanEnd(hi: Float64Array, first: number, last: number): number {
+  let end = -Infinity;
+  for (let k = first; k < last; k++) {
+    end = Math.max(end, hi[k] ?? 0);
+  }
+  return end;
+}
+
+/**
+ * Fills the row at entry `at` for the bucket [first, last): each slot's first bucket index starting in it
+ * or later, where its active intervals will begin in `active` (counting on from `listed`), and the
+ * distances to the next covered slot. Returns the number of active entries listed so far.
+ */
+function countRow(
+  grid: Grid,
+  first: number,
+  last: number,
+  at: number,
+  lists: Int32Array,
+  nextCovered: Uint8Array,
+  listed: number,
+): number {
+  const { origin, perSlot, slots, lo, hi, counts } = grid;
+  counts.fill(0);
+  let k = first;
+  for (let s = 0; s <= slots; s++) {
+    while (k < last && slotOf(lo[k] ?? 0, origin, perSlot) < s) {
+      k++;
+    }
+    lists[2 * (at + s) + 1] = k;
+  }
+  for (k = first; k < last; k++) {
+    const to = slotOf(hi[k] ?? 0, origin, perSlot);
+    for (let s = slotOf(lo[k] ?? 0, origin, perSlot); s <= to; s++) {
+      counts[s] = (counts[s] ?? 0) + 1;
+    }
+  }
+  for (let s = 0; s <= slots; s++) {
+    lists[2 * (at + s)] = listed;
+    listed += counts[s] ?? 0;
+  }
+  // The last entry (slot `slots`) stays at farSlots: no slot at or after it is covered.
+  let next = -1;
+  for (let s = slots - 1; s >= 0; s--) {
+    next = (counts[s] ?? 0) > 0 ? s : next;
+    nextCovered[at + s] = next < 0 ? farSlots : Math.min(next - s, farSlots);
+  }
+  return listed;
+}
+
+/** Lists the bucket [first, last) under every slot of the row at `at` that its intervals touch. */
+function listRow(
+  grid: Grid,
+  first: number,
+  last: number,
+  at: number,
+  lists: Int32Array,
+  active: Int32Array,
+): void {
+  const { origin, perSlot, slots, lo, hi, counts: cursor } = grid;
+  for (let s = 0; s <= slots; s++) {
+    cursor[s] = lists[2 * (at + s)] ?? 0;
+  }
+  for (let k = first; k < last; k++) {
+    const to = slotOf(hi[k] ?? 0, origin, perSlot);
+    for (let s = slotOf(lo[k] ?? 0, origin, perSlot); s <= to; s++) {
+      const entry = cursor[s] ?? 0;
+      cursor[s] = entry + 1;
+      active[entry] = k;
+    }
+  }
 }
