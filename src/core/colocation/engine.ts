@@ -3,6 +3,7 @@ import type { VisitClusters } from './clusters.ts';
 import { reusedPairLog, sumPairs } from './pair-sort.ts';
 import { probe } from './probe.ts';
 import { scan } from './scan.ts';
+import type { SumHelper } from './shared-sum.ts';
 import type { CaseVisitColumns, MatchRows, TimeWindow, VisitColumns } from './types.ts';
 
 export type ContactOptions = {
@@ -17,6 +18,8 @@ export type ContactOptions = {
    * parts, in log order (the visit store's segments, each clustered when it was imported).
    */
   clusters?: VisitClusters | readonly VisitClusters[];
+  /** A second thread for the sum of the pairs (see shared-sum.ts); the rows are the same without. */
+  helper?: SumHelper;
 };
 
 export type CompanionOptions = {
@@ -25,6 +28,7 @@ export type CompanionOptions = {
   window?: TimeWindow;
   /** The same visits clustered by cell (`clusterVisits(visits, visits.cell)`); see ContactOptions. */
   clusters?: VisitClusters | readonly VisitClusters[];
+  helper?: SumHelper;
 };
 
 /** Visits per call of the scan (see scan). */
@@ -38,11 +42,12 @@ type Join = {
   tolerance: number;
   window: TimeWindow | undefined;
   clusters: VisitClusters | readonly VisitClusters[] | undefined;
+  helper: SumHelper | undefined;
 };
 
 /** The summed rows of the join, over the clusters when given, else by a scan of the log. */
 function join(spec: Join): MatchRows {
-  const { cases, visits, tolerance, window, clusters } = spec;
+  const { cases, visits, tolerance, window, clusters, helper } = spec;
   if (clusters) {
     const parts = 'sourceLength' in clusters ? [clusters] : clusters;
     const clustered = parts.reduce((sum, part) => sum + part.sourceLength, 0);
@@ -50,7 +55,7 @@ function join(spec: Join): MatchRows {
       throw new RangeError(`the clusters were built from ${clustered} visits, the log has ${visits.length}`);
     }
     const buckets = bucketCases(cases, spec.caseLocations, tolerance, window);
-    return sumPairs(probe(buckets, parts), buckets.groupCase, buckets.groupLocation);
+    return sumPairs(probe(buckets, parts), buckets.groupCase, buckets.groupLocation, helper);
   }
   const index = buildCaseIndex(cases, spec.caseLocations, tolerance, window);
   const pairs = reusedPairLog;
@@ -58,7 +63,7 @@ function join(spec: Join): MatchRows {
   for (let from = 0; from < visits.length; from += scanSlice) {
     scan(index, visits, spec.locations, pairs, from, Math.min(from + scanSlice, visits.length));
   }
-  return sumPairs(pairs, index.groupCase, index.groupLocation);
+  return sumPairs(pairs, index.groupCase, index.groupLocation, helper);
 }
 
 /**
@@ -80,6 +85,7 @@ export function matchContacts(
     tolerance: options.tolerance ?? 1800,
     window: options.window,
     clusters: options.clusters,
+    helper: options.helper,
   });
 }
 
@@ -103,6 +109,7 @@ export function matchCompanions(
     tolerance: 0,
     window: options.window,
     clusters: options.clusters,
+    helper: options.helper,
   });
   return keepPairsAtLeast(rows, options.minOverlap ?? 600);
 }

@@ -1,3 +1,5 @@
+import { chunkCount, sumChunk, type BucketSum, type PairRows } from './bucket-sum.ts';
+import { sharedFloat64, sharedInt32, sharedTask, sumShared, type SumHelper } from './shared-sum.ts';
 import type { MatchRows } from './types.ts';
 
 /**
@@ -55,11 +57,12 @@ class Scratch {
     return array;
   }
 
-  /** Rows of four 32-bit words (two as one Float64) in one buffer; see PairRows. */
-  rows(name: string, length: number): PairRows {
+  /** Rows of four 32-bit words (two as one Float64) in one buffer, shared between threads if asked. */
+  rows(name: string, length: number, shared = false): PairRows {
     let held = this.pairRows.get(name);
     if (!held || held.words.length < 4 * length) {
-      const buffer = new ArrayBuffer(Math.max(length, (held?.words.length ?? 0) / 2) * 16);
+      const bytes = Math.max(length, (held?.words.length ?? 0) / 2) * 16;
+      const buffer = shared ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes);
       held = { words: new Int32Array(buffer), times: new Float64Array(buffer) };
       this.pairRows.set(name, held);
     }
@@ -80,8 +83,8 @@ const slice = 1 << 16;
 /** Widest radix digit: 2¹¹ counters stay in L1 and the scatter writes to few enough places at once. */
 const maxDigitBits = 11;
 
-/** Pairs as 16-byte rows: words[4r] the person, words[4r + 1] the group, times[2r + 1] the overlap. */
-type PairRows = { words: Int32Array; times: Float64Array };
+/** About this many chunks of buckets, for two threads to share them evenly (see shared-sum.ts). */
+const chunksWanted = 64;
 
 /**
  * The result rows of the pairs, in any order: grouped by (person, group) with overlaps summed, in
@@ -90,12 +93,13 @@ type PairRows = { words: Int32Array; times: Float64Array };
  * few thousand rows) is then sorted by the low digit in a small buffer that stays in cache, the few pairs
  * of one person put in group order there (the probe finds them in that order, the scan in visit order),
  * and summed straight into the result columns. Every step is stable, so the pairs of a row are summed in
- * the order they were found.
+ * the order they were found. With a helper thread, the buckets are summed on both threads.
  */
 export function sumPairs(
   log: PairColumns & { length: number },
   groupCase: Int32Array,
   groupLocation: Int32Array,
+  helper?: SumHelper,
 ): MatchRows {
   const n = log.length;
   let maxPerson = 0;
@@ -105,38 +109,57 @@ export function sumPairs(
   const bits = maxPerson > 0 ? 32 - Math.clz32(maxPerson) : 0;
   const lowBits = Math.min(bits, maxDigitBits);
   const buckets = 1 << (bits - lowBits);
-  const starts = scratch.int32('starts', buckets + 1, true);
+  const shared = helper !== undefined && n >= helper.minPairs && buckets > 1;
+  const counted = scratch.int32('starts', buckets + 1, true);
   for (let from = 0; from < n; from += slice) {
-    countHighDigits(log.person, from, Math.min(from + slice, n), lowBits, starts);
+    countHighDigits(log.person, from, Math.min(from + slice, n), lowBits, counted);
   }
   let largest = 0;
   for (let b = 0; b < buckets; b++) {
-    largest = Math.max(largest, starts[b + 1] ?? 0);
-    starts[b + 1] = (starts[b + 1] ?? 0) + (starts[b] ?? 0);
+    largest = Math.max(largest, counted[b + 1] ?? 0);
+    counted[b + 1] = (counted[b + 1] ?? 0) + (counted[b] ?? 0);
   }
+  const starts = shared ? sharedInt32(buckets + 1) : counted;
+  starts.set(counted.subarray(0, buckets + 1));
   const fill = scratch.int32('fill', buckets);
   fill.set(starts.subarray(0, buckets));
-  const rows = scratch.rows('rows', n);
+  const rows = scratch.rows(shared ? 'shared rows' : 'rows', n, shared);
   for (let from = 0; from < n; from += slice) {
     scatterByHighDigit(log, from, Math.min(from + slice, n), lowBits, fill, rows);
   }
 
-  const result: MatchRows = {
-    length: 0,
-    person: new Int32Array(n),
-    caseId: new Int32Array(n),
-    location: new Int32Array(n),
-    overlap: new Float64Array(n),
+  const sum: BucketSum = {
+    rows,
+    starts,
+    buckets,
+    bucketsPerChunk: Math.ceil(buckets / chunksWanted),
+    lowBits,
+    largest,
+    groupCase: shared ? copyShared(groupCase) : groupCase,
+    groupLocation: shared ? copyShared(groupLocation) : groupLocation,
+    result: shared
+      ? {
+          person: sharedInt32(n),
+          caseId: sharedInt32(n),
+          location: sharedInt32(n),
+          overlap: sharedFloat64(n),
+        }
+      : {
+          person: new Int32Array(n),
+          caseId: new Int32Array(n),
+          location: new Int32Array(n),
+          overlap: new Float64Array(n),
+        },
   };
-  const bucket: Bucket = {
-    lowMask: (1 << lowBits) - 1,
-    counts: scratch.int32('counts', (1 << lowBits) + 1),
-    sorted: scratch.rows('bucket', largest),
-  };
-  for (let b = 0; b < buckets; b++) {
-    sumBucket(rows, starts[b] ?? 0, starts[b + 1] ?? 0, bucket, result, groupCase, groupLocation);
+  let length = 0;
+  if (shared) {
+    length = sumShared(sharedTask(sum), helper);
+  } else {
+    for (let c = 0; c < chunkCount(sum); c++) {
+      length += sumChunk(sum, c, length);
+    }
   }
-  const { length } = result;
+  const { result } = sum;
   return {
     length,
     person: result.person.subarray(0, length),
@@ -144,6 +167,12 @@ export function sumPairs(
     location: result.location.subarray(0, length),
     overlap: result.overlap.subarray(0, length),
   };
+}
+
+function copyShared(array: Int32Array): Int32Array {
+  const copy = sharedInt32(array.length);
+  copy.set(array);
+  return copy;
 }
 
 function largestPerson(person: Int32Array, from: number, to: number): number {
@@ -189,122 +218,4 @@ function scatterByHighDigit(
     words[4 * at + 1] = group[i] ?? 0;
     times[2 * at + 1] = overlap[i] ?? 0;
   }
-}
-
-/** The working arrays of sumBucket: counters of the low digit and room for the largest bucket. */
-type Bucket = { lowMask: number; counts: Int32Array; sorted: PairRows };
-
-/**
- * Sorts the rows [from, to) of one high-digit bucket by the low digit into `sorted` (a stable counting
- * sort), puts each person's rows in group order, and appends them to the result, summing neighbours of the
- * same person and group (a group is one (case, location), so two groups never make one row).
- */
-function sumBucket(
-  rows: PairRows,
-  from: number,
-  to: number,
-  bucket: Bucket,
-  result: MatchRows,
-  groupCase: Int32Array,
-  groupLocation: Int32Array,
-): void {
-  if (from === to) {
-    return;
-  }
-  const { words, times } = rows;
-  const { lowMask, counts } = bucket;
-  const { words: sortedWords, times: sortedTimes } = bucket.sorted;
-  counts.fill(0, 0, lowMask + 2);
-  for (let r = from; r < to; r++) {
-    const d = ((words[4 * r] ?? 0) & lowMask) + 1;
-    counts[d] = (counts[d] ?? 0) + 1;
-  }
-  for (let d = 0; d < lowMask; d++) {
-    counts[d + 1] = (counts[d + 1] ?? 0) + (counts[d] ?? 0);
-  }
-  for (let r = from; r < to; r++) {
-    const p = words[4 * r] ?? 0;
-    const d = p & lowMask;
-    const at = counts[d] ?? 0;
-    counts[d] = at + 1;
-    sortedWords[4 * at] = p;
-    sortedWords[4 * at + 1] = words[4 * r + 1] ?? 0;
-    sortedTimes[2 * at + 1] = times[2 * r + 1] ?? 0;
-  }
-  const count = to - from;
-  const { person, caseId, location, overlap } = result;
-  // The bucket's persons are none of the previous buckets', so its first row always starts a result row.
-  let out = result.length - 1;
-  let lastPerson = -1;
-  let lastGroup = -1;
-  // Where the current person's rows begin, and the result row before theirs.
-  let personFrom = 0;
-  let outBefore = out;
-  for (let r = 0; r < count; r++) {
-    const p = sortedWords[4 * r] ?? 0;
-    const g = sortedWords[4 * r + 1] ?? 0;
-    const o = sortedTimes[2 * r + 1] ?? 0;
-    if (p === lastPerson && g === lastGroup) {
-      overlap[out] = (overlap[out] ?? 0) + o;
-      continue;
-    }
-    if (p !== lastPerson) {
-      personFrom = r;
-      outBefore = out;
-    } else if (g < lastGroup) {
-      // The person's rows are not in group order (the scan finds pairs in visit order): order them and
-      // sum the person again.
-      let end = r + 1;
-      while (end < count && sortedWords[4 * end] === p) {
-        end++;
-      }
-      orderByGroup(bucket.sorted, personFrom, end);
-      out = outBefore;
-      lastPerson = -1;
-      r = personFrom - 1;
-      continue;
-    }
-    out++;
-    person[out] = p;
-    caseId[out] = groupCase[g] ?? 0;
-    location[out] = groupLocation[g] ?? 0;
-    overlap[out] = o;
-    lastPerson = p;
-    lastGroup = g;
-  }
-  result.length = out + 1;
-}
-
-/** Above this many rows, one person's rows are ordered by sorting their indices instead of by insertion. */
-const insertionRun = 24;
-
-/**
- * Stably sorts the rows [from, to) of one person by group. A person meets few case visits, so the run is
- * short and an insertion sort moves little; a long run (a shared id such as a household's) is sorted
- * through its indices.
- */
-function orderByGroup(rows: PairRows, from: number, to: number): void {
-  const { words, times } = rows;
-  if (to - from <= insertionRun) {
-    for (let r = from + 1; r < to; r++) {
-      const g = words[4 * r + 1] ?? 0;
-      const o = times[2 * r + 1] ?? 0;
-      let at = r;
-      for (; at > from && (words[4 * at - 3] ?? 0) > g; at--) {
-        words[4 * at + 1] = words[4 * at - 3] ?? 0;
-        times[2 * at + 1] = times[2 * at - 1] ?? 0;
-      }
-      words[4 * at + 1] = g;
-      times[2 * at + 1] = o;
-    }
-    return;
-  }
-  const order = Array.from({ length: to - from }, (_, k) => from + k);
-  order.sort((a, b) => (words[4 * a + 1] ?? 0) - (words[4 * b + 1] ?? 0) || a - b);
-  const groups = order.map((r) => words[4 * r + 1] ?? 0);
-  const overlaps = order.map((r) => times[2 * r + 1] ?? 0);
-  groups.forEach((g, k) => {
-    words[4 * (from + k) + 1] = g;
-    times[2 * (from + k) + 1] = overlaps[k] ?? 0;
-  });
 }
