@@ -11,6 +11,7 @@ import {
   type Manifest,
 } from '../visits/visit-store.ts';
 import { caseColumns, type CaseVisit } from './case-visits.ts';
+import { sumThread } from './sum-thread.ts';
 
 export type DiscoveryParams = { tolerance: number; minOverlap: number };
 
@@ -126,6 +127,7 @@ export function matchOverStore(
   const contacts = matchContacts(caseColumns(located, false), visits, {
     tolerance: params.tolerance,
     clusters: byPlace,
+    helper: sumThread(),
   });
   const contactTimes = overlapTimes(contacts, located, visits, visits.place, params.tolerance);
   for (let r = 0; r < contacts.length; r++) {
@@ -153,6 +155,7 @@ export function matchOverStore(
     const companions = matchCompanions(caseColumns(own, true), visits, {
       minOverlap: params.minOverlap,
       clusters: byCell,
+      helper: sumThread(),
     });
     const times = overlapTimes(companions, own, visits, visits.cell, 0);
     for (let r = 0; r < companions.length; r++) {
