@@ -2,7 +2,7 @@
 // the same files, with every result checked against the others.
 //   node --import tsx bench/colocation.bench.ts [--dir .cache/bench/city] [--runs 3] [--sqlite-load-runs 1]
 import { readFileSync } from 'node:fs';
-import { availableParallelism, loadavg } from 'node:os';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DuckDBInstance } from '@duckdb/node-api';
@@ -13,12 +13,14 @@ import type { MatchRows } from '../src/core/colocation/types.ts';
 import { check, emptyRows, externalRows, sameRows } from './result-rows.ts';
 import { runMatchCli } from './cli-run.ts';
 import { checkReference } from './reference-by-location.ts';
-import { loadVisitFiles, type LoadedVisits } from '../src/server/visits/load-visit-files.ts';
+import { startSumThread } from '../src/server/discovery/sum-thread.ts';
 import { dwellSeconds } from './city-gen.ts';
 import { duckdbHashJoin, duckdbLoad, duckdbRangeJoin, sqliteIndexed, type Query } from './sql-plans.ts';
 import { createSqliteTables, insertIntoSqlite } from './sqlite-load.ts';
 import { formatPaired, pairedRounds } from './paired.ts';
+import { loadAverageSampler } from './load-average.ts';
 import { formatTable, measure, medianOf, type Sample, type TableRow } from './timing.ts';
+import { timedVisitLoad, type LoadOptions } from './timed-load.ts';
 
 const { values } = parseArgs({
   options: {
@@ -33,30 +35,11 @@ const visitsPath = join(values.dir, 'visits.csv');
 const casesPath = join(values.dir, 'case-visits.csv');
 const log = (line: string) => process.stderr.write(`${line}\n`);
 const kb = () => Math.round(process.resourceUsage().maxRSS / 1024);
-// The machine may be shared: the 1-minute load average is sampled through the run (every 5 s while the
-// event loop is free, and between steps) and printed with the table.
-const loads: number[] = [];
-const sampleLoad = () => loads.push(loadavg()[0] ?? 0);
-setInterval(sampleLoad, 5000).unref();
-sampleLoad();
+const { sample: sampleLoad, summary: loadSummary } = loadAverageSampler();
 
-/** saolei's reader on both files, `runs` times: the median time and the last load. */
-async function timedLoad(
-  options: Pick<Parameters<typeof loadVisitFiles>[0], 'requireCell' | 'onlyReaching'>,
-): Promise<{ sample: Sample; loaded: LoadedVisits }> {
-  let loaded: LoadedVisits | undefined;
-  const sample = await medianOf(runs, async () => {
-    loaded = undefined;
-    loaded = await loadVisitFiles({ visitsPath, caseVisitsPath: casesPath, dwell: dwellSeconds, ...options });
-  });
-  if (!loaded) {
-    throw new Error('nothing loaded');
-  }
-  return { sample, loaded };
-}
+const timedLoad = (options: LoadOptions) =>
+  timedVisitLoad(runs, { visitsPath, caseVisitsPath: casesPath, dwell: dwellSeconds, ...options });
 
-// ---- saolei: the load is the reader (two threads for a file this size); preparing is the clustering of
-// the visits by place and by cell, which the engine then probes (as SQLite probes its indexes).
 const { sample: saoleiLoad, loaded: data } = await timedLoad({ requireCell: true });
 const badRows = data.bad.visits.length + data.bad.cases.length;
 if (badRows > 0) {
@@ -95,21 +78,25 @@ const onePass = await medianOf(engineRuns, () => {
   return sum;
 });
 sampleLoad();
-// The engine over the clusters (what `saolei match` runs), then its scan of the unclustered log, which
-// must give the same rows.
+// The engine as the server's discovery runs it: over the clusters, summing its pairs on two threads (the
+// helper thread starts with the first call); then its scan of the unclustered log, which must give the
+// same rows.
+const helper = startSumThread();
 const saoleiResults = new Map<
   string,
   { rows: MatchRows; sample: Sample; scan: Sample; firstCalls: { clustered: number; scan: number } }
 >();
-const engineRun = (q: Query, clustered: boolean) =>
+const engineRun = (q: Query, clustered: boolean, threads: 1 | 2 = 2) =>
   q.kind === 'contacts'
     ? matchContacts(data.cases, data.visits, {
         tolerance: q.tolerance,
         clusters: clustered ? byPlace : undefined,
+        helper: threads === 2 ? helper : undefined,
       })
     : matchCompanions(data.cases, data.visits, {
         minOverlap: q.minOverlap,
         clusters: clustered ? byCell : undefined,
+        helper: threads === 2 ? helper : undefined,
       });
 for (const q of queries) {
   const run = (clustered: boolean) => engineRun(q, clustered);
@@ -155,7 +142,7 @@ const expected = new Map(
 const referenceTimes = checkReference(data, queries, expected, log);
 
 // ---- The path of `saolei match contacts` on files, in this process: the readers keep only the visits that
-// can meet a case visit, then the engine scans those.
+// can meet a case visit, then the engine scans those, on one thread as the CLI does.
 const { sample: reachLoad, loaded: kept } = await timedLoad({
   onlyReaching: { location: 'place', tolerance: 1800 },
 });
@@ -275,6 +262,15 @@ paired.push(
   ...(await pairedRounds(engineRuns, pairingsWithDuck(', sorted', ', DuckDB on its sorted table'))),
 );
 duck.closeSync();
+// The helper thread's share: the same queries summed on two threads and on one, round by round.
+const threads = await pairedRounds(
+  engineRuns,
+  queries.map((q) => ({
+    name: `${q.kind} over the clusters`,
+    saolei: () => engineRun(q, true),
+    other: () => engineRun(q, true, 1),
+  })),
+);
 
 // ---- SQLite
 const sqlite = new Database(':memory:');
@@ -306,12 +302,6 @@ for (const q of queries) {
 sqlite.close();
 
 sampleLoad();
-function loadSummary(): string {
-  const sorted = [...loads].sort((a, b) => a - b);
-  const at = (q: number) =>
-    (sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0).toFixed(1);
-  return `min ${at(0)}, median ${at(0.5)}, max ${at(1)} (${sorted.length} samples)`;
-}
 
 const none: Sample = { wall: 0, cpu: 0 };
 const table: TableRow[] = [
@@ -381,6 +371,9 @@ process.stdout.write(
     `median of ${runs} runs, DuckDB's and SQLite's one run; saolei clusters by place alone in ${ms(clusterPlace)} ms.\n` +
     `The same comparisons round by round (each round times saolei and DuckDB back to back, alternating which ` +
     `goes first; the ratio is the round's), after the medians above:\n\n${formatPaired(paired, 'DuckDB')}\n\n` +
+    `saolei's queries sum their pairs on two threads, as the server's discovery does (not \`saolei match\`, ` +
+    `whose one query is over before the thread is up); against one thread, round by round:\n\n` +
+    `${formatPaired(threads, 'one thread')}\n\n` +
     `One contact query from the CSV file, ms wall: ${endToEnd.join('; ')}.\n` +
     `From the two CSV files to a CSV of candidates, ms wall: \`saolei match contacts\` ${Math.round(cliRun.wall)} ` +
     `(one process: start-up, reading while keeping the ${cliKept} visits that can meet a case visit, matching ` +
