@@ -124,10 +124,12 @@ export function matchOverStore(
   const { visits, byPlace, byCell } = logOf(dir, manifest, keepLog);
   const candidates: FoundCandidate[] = [];
   const isOwn = (caseId: number, person: number) => ownDense.get(caseId)?.has(person) === true;
+  // A server lends the engine its helper thread (decision 013); a one-off run is over before it is up.
+  const helper = keepLog ? sumThread() : undefined;
   const contacts = matchContacts(caseColumns(located, false), visits, {
     tolerance: params.tolerance,
     clusters: byPlace,
-    helper: sumThread(),
+    helper,
   });
   const contactTimes = overlapTimes(contacts, located, visits, visits.place, params.tolerance);
   for (let r = 0; r < contacts.length; r++) {
@@ -155,7 +157,7 @@ export function matchOverStore(
     const companions = matchCompanions(caseColumns(own, true), visits, {
       minOverlap: params.minOverlap,
       clusters: byCell,
-      helper: sumThread(),
+      helper,
     });
     const times = overlapTimes(companions, own, visits, visits.cell, 0);
     for (let r = 0; r < companions.length; r++) {
