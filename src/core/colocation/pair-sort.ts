@@ -1,5 +1,5 @@
 import { chunkCount, sumChunk, type BucketSum, type PairRows } from './bucket-sum.ts';
-import { sharedFloat64, sharedInt32, sharedTask, sumShared, type SumHelper } from './shared-sum.ts';
+import { sharedTask, sumShared, type SumHelper } from './shared-sum.ts';
 import type { MatchRows } from './types.ts';
 
 /**
@@ -42,32 +42,49 @@ export class PairLog {
  * machine took longer than the sort that fills them.
  */
 class Scratch {
-  private readonly ints = new Map<string, Int32Array>();
+  private readonly arrays = new Map<string, Int32Array | Float64Array>();
   private readonly pairRows = new Map<string, PairRows>();
 
-  /** An Int32Array of at least `length` entries, zeroed over the first `length` when `zeroed`. */
+  /**
+   * An Int32Array of at least `length` entries, zeroed over the first `length` when `zeroed`. A name
+   * that starts with "shared " gets a SharedArrayBuffer: a fresh one per call would not be freed in time
+   * (V8 does not count it as memory to collect, and the helper thread holds it until its own collection).
+   */
   int32(name: string, length: number, zeroed = false): Int32Array {
-    let array = this.ints.get(name);
-    if (!array || array.length < length) {
-      array = new Int32Array(Math.max(length, (array?.length ?? 0) * 2));
-      this.ints.set(name, array);
+    let array = this.arrays.get(name);
+    if (!(array instanceof Int32Array) || array.length < length) {
+      array = new Int32Array(buffer(name, 4 * Math.max(length, (array?.length ?? 0) * 2)));
+      this.arrays.set(name, array);
     } else if (zeroed) {
       array.fill(0, 0, length);
     }
     return array;
   }
 
-  /** Rows of four 32-bit words (two as one Float64) in one buffer, shared between threads if asked. */
-  rows(name: string, length: number, shared = false): PairRows {
+  /** A Float64Array of at least `length` entries; see int32. */
+  float64(name: string, length: number): Float64Array {
+    let array = this.arrays.get(name);
+    if (!(array instanceof Float64Array) || array.length < length) {
+      array = new Float64Array(buffer(name, 8 * Math.max(length, (array?.length ?? 0) * 2)));
+      this.arrays.set(name, array);
+    }
+    return array;
+  }
+
+  /** Rows of four 32-bit words (two as one Float64) in one buffer; see int32 on shared ones. */
+  rows(name: string, length: number): PairRows {
     let held = this.pairRows.get(name);
     if (!held || held.words.length < 4 * length) {
-      const bytes = Math.max(length, (held?.words.length ?? 0) / 2) * 16;
-      const buffer = shared ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes);
-      held = { words: new Int32Array(buffer), times: new Float64Array(buffer) };
+      const rows = buffer(name, Math.max(length, (held?.words.length ?? 0) / 2) * 16);
+      held = { words: new Int32Array(rows), times: new Float64Array(rows) };
       this.pairRows.set(name, held);
     }
     return held;
   }
+}
+
+function buffer(name: string, bytes: number): ArrayBuffer | SharedArrayBuffer {
+  return name.startsWith('shared ') ? new SharedArrayBuffer(Math.max(bytes, 8)) : new ArrayBuffer(bytes);
 }
 
 const scratch = new Scratch();
@@ -110,20 +127,20 @@ export function sumPairs(
   const lowBits = Math.min(bits, maxDigitBits);
   const buckets = 1 << (bits - lowBits);
   const shared = helper !== undefined && n >= helper.minPairs && buckets > 1;
-  const counted = scratch.int32('starts', buckets + 1, true);
+  // With a helper, every array it reads or writes is shared (and kept: see Scratch).
+  const name = (base: string) => (shared ? `shared ${base}` : base);
+  const starts = scratch.int32(name('starts'), buckets + 1, true);
   for (let from = 0; from < n; from += slice) {
-    countHighDigits(log.person, from, Math.min(from + slice, n), lowBits, counted);
+    countHighDigits(log.person, from, Math.min(from + slice, n), lowBits, starts);
   }
   let largest = 0;
   for (let b = 0; b < buckets; b++) {
-    largest = Math.max(largest, counted[b + 1] ?? 0);
-    counted[b + 1] = (counted[b + 1] ?? 0) + (counted[b] ?? 0);
+    largest = Math.max(largest, starts[b + 1] ?? 0);
+    starts[b + 1] = (starts[b + 1] ?? 0) + (starts[b] ?? 0);
   }
-  const starts = shared ? sharedInt32(buckets + 1) : counted;
-  starts.set(counted.subarray(0, buckets + 1));
   const fill = scratch.int32('fill', buckets);
   fill.set(starts.subarray(0, buckets));
-  const rows = scratch.rows(shared ? 'shared rows' : 'rows', n, shared);
+  const rows = scratch.rows(name('rows'), n);
   for (let from = 0; from < n; from += slice) {
     scatterByHighDigit(log, from, Math.min(from + slice, n), lowBits, fill, rows);
   }
@@ -135,14 +152,17 @@ export function sumPairs(
     bucketsPerChunk: Math.ceil(buckets / chunksWanted),
     lowBits,
     largest,
-    groupCase: shared ? copyShared(groupCase) : groupCase,
-    groupLocation: shared ? copyShared(groupLocation) : groupLocation,
+    groupCase: shared ? copied(scratch.int32('shared case', groupCase.length), groupCase) : groupCase,
+    groupLocation: shared
+      ? copied(scratch.int32('shared location', groupLocation.length), groupLocation)
+      : groupLocation,
+    // The helper's rows go to the kept shared columns, then into fresh ones of the exact length.
     result: shared
       ? {
-          person: sharedInt32(n),
-          caseId: sharedInt32(n),
-          location: sharedInt32(n),
-          overlap: sharedFloat64(n),
+          person: scratch.int32('shared result person', n),
+          caseId: scratch.int32('shared result case', n),
+          location: scratch.int32('shared result location', n),
+          overlap: scratch.float64('shared result overlap', n),
         }
       : {
           person: new Int32Array(n),
@@ -151,13 +171,18 @@ export function sumPairs(
           overlap: new Float64Array(n),
         },
   };
-  let length = 0;
   if (shared) {
-    length = sumShared(sharedTask(sum), helper);
-  } else {
-    for (let c = 0; c < chunkCount(sum); c++) {
-      length += sumChunk(sum, c, length);
-    }
+    const chunks = chunkCount(sum);
+    const task = sharedTask(sum, {
+      control: scratch.int32('shared control', 1),
+      claims: scratch.int32('shared claims', chunks),
+      chunkRows: scratch.int32('shared chunk rows', chunks),
+    });
+    return sumShared(task, helper);
+  }
+  let length = 0;
+  for (let c = 0; c < chunkCount(sum); c++) {
+    length += sumChunk(sum, c, length);
   }
   const { result } = sum;
   return {
@@ -169,10 +194,9 @@ export function sumPairs(
   };
 }
 
-function copyShared(array: Int32Array): Int32Array {
-  const copy = sharedInt32(array.length);
-  copy.set(array);
-  return copy;
+function copied(into: Int32Array, from: Int32Array): Int32Array {
+  into.set(from);
+  return into.subarray(0, from.length);
 }
 
 function largestPerson(person: Int32Array, from: number, to: number): number {

@@ -42,11 +42,27 @@ const failing: SumHelper = {
   },
 };
 
+/**
+ * Gets every offer one task late, as a thread busy with something else would: the old task has ended,
+ * and its arrays are those the engine keeps for the current one, so the helper must not join it.
+ */
+let previous: SharedSum | undefined;
+const late: SumHelper = {
+  minPairs: 0,
+  offer(task: SharedSum) {
+    if (previous) {
+      helpSum(previous);
+    }
+    previous = task;
+  },
+};
+
 describe('the sum shared with a helper thread', { timeout: 60_000 }, () => {
   it.each([
     ['a helper that never joins', idle],
     ['a helper that takes every chunk first', eager],
     ['a helper that fails on its third chunk', failing],
+    ['a helper that gets every offer one task late', late],
   ])('gives the reference rows with %s', (_name, helper) => {
     const random = mulberry32(2022);
     for (let iteration = 0; iteration < 600; iteration++) {

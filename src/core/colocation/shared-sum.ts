@@ -1,11 +1,12 @@
 import { chunkCount, chunkStart, sumChunk, type BucketSum } from './bucket-sum.ts';
+import type { MatchRows } from './types.ts';
 
 /**
  * A second thread for the sum of the pairs, its largest step. The engine hands the thread a task whose
  * arrays live in shared memory; then the engine sums chunks of buckets from the first one up and the
  * helper from the last one down, each claiming a chunk before summing it, until they meet. A helper that
  * is late or busy simply takes fewer chunks, or none. The engine stays synchronous and free of I/O: the
- * caller (the CLI, the server) starts the thread and passes it in as a SumHelper.
+ * caller (the server) starts the thread and passes it in as a SumHelper.
  */
 export type SumHelper = {
   /** Below this many pairs the engine sums alone: handing over costs more than it saves. */
@@ -14,50 +15,63 @@ export type SumHelper = {
   offer(task: SharedSum): void;
 };
 
-/** A BucketSum over shared memory, with the claims the two threads share. */
+/**
+ * A BucketSum over shared memory, with the cells the two threads share. The engine keeps these arrays
+ * from task to task; `generation` tells a task from the earlier ones, whose offers may still be on their
+ * way to the helper.
+ */
 export type SharedSum = BucketSum & {
-  /** One cell per chunk: 0 while free, then who claimed it; fresh for every task. */
+  /** generation · 4 + the helper's state: open (it may join), helping, or stopped. */
+  control: Int32Array;
+  generation: number;
+  /** One cell per chunk: 0 while free, then who claimed it. */
   claims: Int32Array;
   /** Rows the helper wrote for each chunk it summed, at the chunk's chunkStart; −1 for the others. */
   chunkRows: Int32Array;
-  /** The helper's progress: 0 until it starts, 1 while it sums, 2 when it has stopped. */
-  helping: Int32Array;
 };
 
-const byOwner = 1;
-const byHelper = 2;
+const open = 0;
 const helping = 1;
 const stopped = 2;
+const byOwner = 1;
+const byHelper = 2;
 
 /** A helper that cannot finish one chunk in this long has stopped; the sum fails rather than hang. */
 const helperTimeoutMs = 60_000;
 
-export function sharedInt32(length: number): Int32Array {
-  return new Int32Array(new SharedArrayBuffer(4 * Math.max(length, 1)));
-}
+let lastGeneration = 0;
 
-export function sharedFloat64(length: number): Float64Array {
-  return new Float64Array(new SharedArrayBuffer(8 * Math.max(length, 1)));
-}
-
-/** A task for the sum whose arrays are already shared, with fresh claims. */
-export function sharedTask(sum: BucketSum): SharedSum {
+/**
+ * A task for the sum whose arrays are already shared, with the kept cells (at least one control cell and
+ * a claim and a row count per chunk) reset for it.
+ */
+export function sharedTask(
+  sum: BucketSum,
+  cells: Pick<SharedSum, 'control' | 'claims' | 'chunkRows'>,
+): SharedSum {
   const chunks = chunkCount(sum);
+  lastGeneration = (lastGeneration + 1) % (1 << 28);
   const task = {
     ...sum,
-    claims: sharedInt32(chunks),
-    chunkRows: sharedInt32(chunks),
-    helping: sharedInt32(1),
+    control: cells.control,
+    generation: lastGeneration,
+    claims: cells.claims.subarray(0, chunks).fill(0),
+    chunkRows: cells.chunkRows.subarray(0, chunks).fill(-1),
   };
-  task.chunkRows.fill(-1);
-  // Written atomically after the scatter: a helper that claims a chunk also sees the rows scattered before.
-  Atomics.store(task.helping, 0, 0);
+  // Written last and atomically: a helper that joins also sees everything written before.
+  Atomics.store(task.control, 0, state(task, open));
   return task;
+}
+
+function state(task: SharedSum, value: number): number {
+  return task.generation * 4 + value;
 }
 
 /** The helper's part: claims chunks from the last one down until it meets one the engine claimed. */
 export function helpSum(task: SharedSum): void {
-  if (Atomics.compareExchange(task.helping, 0, 0, helping) !== 0) {
+  if (
+    Atomics.compareExchange(task.control, 0, state(task, open), state(task, helping)) !== state(task, open)
+  ) {
     return;
   }
   try {
@@ -68,44 +82,63 @@ export function helpSum(task: SharedSum): void {
       task.chunkRows[c] = sumChunk(task, c, chunkStart(task, c));
     }
   } finally {
-    Atomics.store(task.helping, 0, stopped);
-    Atomics.notify(task.helping, 0);
+    Atomics.store(task.control, 0, state(task, stopped));
+    Atomics.notify(task.control, 0);
   }
 }
 
 /**
  * The engine's part: offers the task, sums chunks from the first one up, writing their rows one after the
  * other, until it meets a chunk the helper claimed; waits for the helper, sums any chunk the helper failed
- * to, and moves the helper's rows down after its own. Returns the number of result rows.
+ * to, and copies its rows and then the helper's into fresh columns (the shared ones are kept for the next
+ * task).
  */
-export function sumShared(task: SharedSum, helper: SumHelper): number {
+export function sumShared(task: SharedSum, helper: SumHelper): MatchRows {
   helper.offer(task);
   const { claims, chunkRows } = task;
-  let length = 0;
+  let own = 0;
   let c = 0;
   for (; c < claims.length && Atomics.compareExchange(claims, c, 0, byOwner) === 0; c++) {
-    length += sumChunk(task, c, length);
+    own += sumChunk(task, c, own);
   }
-  // The helper must not start after this, nor be running when its rows are moved.
-  if (Atomics.compareExchange(task.helping, 0, 0, stopped) === helping) {
-    while (Atomics.load(task.helping, 0) !== stopped) {
-      if (Atomics.wait(task.helping, 0, helping, helperTimeoutMs) === 'timed-out') {
+  // The helper must not start after this, nor be running when its rows are read.
+  if (
+    Atomics.compareExchange(task.control, 0, state(task, open), state(task, stopped)) === state(task, helping)
+  ) {
+    while (Atomics.load(task.control, 0) !== state(task, stopped)) {
+      if (Atomics.wait(task.control, 0, state(task, helping), helperTimeoutMs) === 'timed-out') {
         throw new Error('the thread summing the pairs stopped answering');
       }
     }
   }
-  const { person, caseId, location, overlap } = task.result;
+  const helped = c;
+  let length = own;
   for (; c < claims.length; c++) {
-    const from = chunkStart(task, c);
     // A chunk the helper claimed and did not finish (it threw) is summed here: the helper has stopped.
-    const rows = (chunkRows[c] ?? -1) >= 0 ? (chunkRows[c] ?? 0) : sumChunk(task, c, from);
-    if (from !== length) {
-      person.copyWithin(length, from, from + rows);
-      caseId.copyWithin(length, from, from + rows);
-      location.copyWithin(length, from, from + rows);
-      overlap.copyWithin(length, from, from + rows);
+    if ((chunkRows[c] ?? -1) < 0) {
+      chunkRows[c] = sumChunk(task, c, chunkStart(task, c));
     }
-    length += rows;
+    length += chunkRows[c] ?? 0;
   }
-  return length;
+  const from = task.result;
+  const rows: MatchRows = {
+    length,
+    person: new Int32Array(length),
+    caseId: new Int32Array(length),
+    location: new Int32Array(length),
+    overlap: new Float64Array(length),
+  };
+  const copy = (at: number, start: number, count: number) => {
+    rows.person.set(from.person.subarray(start, start + count), at);
+    rows.caseId.set(from.caseId.subarray(start, start + count), at);
+    rows.location.set(from.location.subarray(start, start + count), at);
+    rows.overlap.set(from.overlap.subarray(start, start + count), at);
+  };
+  copy(0, 0, own);
+  let at = own;
+  for (c = helped; c < claims.length; c++) {
+    copy(at, chunkStart(task, c), chunkRows[c] ?? 0);
+    at += chunkRows[c] ?? 0;
+  }
+  return rows;
 }
