@@ -121,11 +121,13 @@ export function matchOverStore(
       end: visit.end,
     });
   }
+  // A server lends the engine its helper thread (decision 013), started before the log is read so that
+  // it is up by the time the engine runs; a one-off run is over before it would be.
+  const helper = keepLog ? sumThread() : undefined;
+  helper?.start();
   const { visits, byPlace, byCell } = logOf(dir, manifest, keepLog);
   const candidates: FoundCandidate[] = [];
   const isOwn = (caseId: number, person: number) => ownDense.get(caseId)?.has(person) === true;
-  // A server lends the engine its helper thread (decision 013); a one-off run is over before it is up.
-  const helper = keepLog ? sumThread() : undefined;
   const contacts = matchContacts(caseColumns(located, false), visits, {
     tolerance: params.tolerance,
     clusters: byPlace,
