@@ -13,7 +13,7 @@ import type { MatchRows } from '../src/core/colocation/types.ts';
 import { check, emptyRows, externalRows, sameRows } from './result-rows.ts';
 import { runMatchCli } from './cli-run.ts';
 import { checkReference } from './reference-by-location.ts';
-import { startSumThread } from '../src/server/discovery/sum-thread.ts';
+import { createSumThread } from '../src/server/discovery/sum-thread.ts';
 import { dwellSeconds } from './city-gen.ts';
 import { duckdbHashJoin, duckdbLoad, duckdbRangeJoin, sqliteIndexed, type Query } from './sql-plans.ts';
 import { createSqliteTables, insertIntoSqlite } from './sqlite-load.ts';
@@ -41,7 +41,7 @@ const timedLoad = (options: LoadOptions) =>
   timedVisitLoad(runs, { visitsPath, caseVisitsPath: casesPath, dwell: dwellSeconds, ...options });
 
 // The helper thread of the sum, started as a server starts it: before the log is read (decision 013).
-const helper = startSumThread();
+const helper = createSumThread();
 helper.start();
 const { sample: saoleiLoad, loaded: data } = await timedLoad({ requireCell: true });
 const badRows = data.bad.visits.length + data.bad.cases.length;

@@ -1,3 +1,4 @@
+import { scratch } from './scratch.ts';
 import type { MatchRows } from './types.ts';
 
 /** Pairs as 16-byte rows: words[4r] the person, words[4r + 1] the group, times[2r + 1] the overlap. */
@@ -36,27 +37,15 @@ export function chunkStart(sum: BucketSum, c: number): number {
 /** The working arrays of sumBucket: counters of the low digit and room for the largest bucket. */
 type Bucket = { lowMask: number; counts: Int32Array; sorted: PairRows };
 
-/** This thread's working arrays, kept from call to call (see Scratch in pair-sort.ts). */
-let working: Bucket | undefined;
-
-function workingBucket(lowBits: number, largest: number): Bucket {
-  if (!working || working.counts.length < (1 << lowBits) + 1 || working.sorted.words.length < 4 * largest) {
-    const buffer = new ArrayBuffer(16 * Math.max(largest, (working?.sorted.words.length ?? 0) / 4));
-    const counts = new Int32Array(Math.max((1 << lowBits) + 1, working?.counts.length ?? 0));
-    working = {
-      lowMask: 0,
-      counts,
-      sorted: { words: new Int32Array(buffer), times: new Float64Array(buffer) },
-    };
-  }
-  working.lowMask = (1 << lowBits) - 1;
-  return working;
-}
-
 /** Sums the buckets of chunk c into result rows from `out` on; returns the number of rows written. */
 export function sumChunk(sum: BucketSum, c: number, out: number): number {
   const { rows, starts, groupCase, groupLocation, result } = sum;
-  const bucket = workingBucket(sum.lowBits, sum.largest);
+  // This thread's own arrays (each thread has its scratch), kept from call to call.
+  const bucket: Bucket = {
+    lowMask: (1 << sum.lowBits) - 1,
+    counts: scratch.int32('counts', (1 << sum.lowBits) + 1),
+    sorted: scratch.rows('bucket', sum.largest),
+  };
   const last = Math.min((c + 1) * sum.bucketsPerChunk, sum.buckets);
   let at = out;
   for (let b = c * sum.bucketsPerChunk; b < last; b++) {

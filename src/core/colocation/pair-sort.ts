@@ -1,5 +1,6 @@
 import { chunkCount, sumChunk, type BucketSum, type PairRows } from './bucket-sum.ts';
 import { sharedTask, sumShared, type SumHelper } from './shared-sum.ts';
+import { scratch, sharedScratch } from './scratch.ts';
 import type { MatchRows } from './types.ts';
 
 /**
@@ -35,59 +36,6 @@ export class PairLog {
     this.overlap = overlap;
   }
 }
-
-/**
- * Working arrays kept from one call of the engine to the next (it is synchronous and never returns them):
- * fresh arrays of many megabytes cost a page fault per 4 KiB page on first write, which on a virtual
- * machine took longer than the sort that fills them.
- */
-class Scratch {
-  private readonly arrays = new Map<string, Int32Array | Float64Array>();
-  private readonly pairRows = new Map<string, PairRows>();
-
-  /**
-   * An Int32Array of at least `length` entries, zeroed over the first `length` when `zeroed`. A name
-   * that starts with "shared " gets a SharedArrayBuffer: a fresh one per call would not be freed in time
-   * (V8 does not count it as memory to collect, and the helper thread holds it until its own collection).
-   */
-  int32(name: string, length: number, zeroed = false): Int32Array {
-    let array = this.arrays.get(name);
-    if (!(array instanceof Int32Array) || array.length < length) {
-      array = new Int32Array(buffer(name, 4 * Math.max(length, (array?.length ?? 0) * 2)));
-      this.arrays.set(name, array);
-    } else if (zeroed) {
-      array.fill(0, 0, length);
-    }
-    return array;
-  }
-
-  /** A Float64Array of at least `length` entries; see int32. */
-  float64(name: string, length: number): Float64Array {
-    let array = this.arrays.get(name);
-    if (!(array instanceof Float64Array) || array.length < length) {
-      array = new Float64Array(buffer(name, 8 * Math.max(length, (array?.length ?? 0) * 2)));
-      this.arrays.set(name, array);
-    }
-    return array;
-  }
-
-  /** Rows of four 32-bit words (two as one Float64) in one buffer; see int32 on shared ones. */
-  rows(name: string, length: number): PairRows {
-    let held = this.pairRows.get(name);
-    if (!held || held.words.length < 4 * length) {
-      const rows = buffer(name, Math.max(length, (held?.words.length ?? 0) / 2) * 16);
-      held = { words: new Int32Array(rows), times: new Float64Array(rows) };
-      this.pairRows.set(name, held);
-    }
-    return held;
-  }
-}
-
-function buffer(name: string, bytes: number): ArrayBuffer | SharedArrayBuffer {
-  return name.startsWith('shared ') ? new SharedArrayBuffer(Math.max(bytes, 8)) : new ArrayBuffer(bytes);
-}
-
-const scratch = new Scratch();
 
 /** The pair log of the scan and the probe, emptied and refilled by each call (see Scratch). */
 export const reusedPairLog = new PairLog(1 << 10);
@@ -127,9 +75,9 @@ export function sumPairs(
   const lowBits = Math.min(bits, maxDigitBits);
   const buckets = 1 << (bits - lowBits);
   const shared = helper !== undefined && n >= helper.minPairs && buckets > 1;
-  // With a helper, every array it reads or writes is shared (and kept: see Scratch).
-  const name = (base: string) => (shared ? `shared ${base}` : base);
-  const starts = scratch.int32(name('starts'), buckets + 1, true);
+  // With a helper, every array it reads or writes is shared (and kept: see scratch.ts).
+  const kept = shared ? sharedScratch : scratch;
+  const starts = kept.int32('starts', buckets + 1, true);
   for (let from = 0; from < n; from += slice) {
     countHighDigits(log.person, from, Math.min(from + slice, n), lowBits, starts);
   }
@@ -140,7 +88,7 @@ export function sumPairs(
   }
   const fill = scratch.int32('fill', buckets);
   fill.set(starts.subarray(0, buckets));
-  const rows = scratch.rows(name('rows'), n);
+  const rows = kept.rows('rows', n);
   for (let from = 0; from < n; from += slice) {
     scatterByHighDigit(log, from, Math.min(from + slice, n), lowBits, fill, rows);
   }
@@ -152,17 +100,17 @@ export function sumPairs(
     bucketsPerChunk: Math.ceil(buckets / chunksWanted),
     lowBits,
     largest,
-    groupCase: shared ? copied(scratch.int32('shared case', groupCase.length), groupCase) : groupCase,
+    groupCase: shared ? copied(kept.int32('case', groupCase.length), groupCase) : groupCase,
     groupLocation: shared
-      ? copied(scratch.int32('shared location', groupLocation.length), groupLocation)
+      ? copied(kept.int32('location', groupLocation.length), groupLocation)
       : groupLocation,
     // The helper's rows go to the kept shared columns, then into fresh ones of the exact length.
     result: shared
       ? {
-          person: scratch.int32('shared result person', n),
-          caseId: scratch.int32('shared result case', n),
-          location: scratch.int32('shared result location', n),
-          overlap: scratch.float64('shared result overlap', n),
+          person: kept.int32('result person', n),
+          caseId: kept.int32('result case', n),
+          location: kept.int32('result location', n),
+          overlap: kept.float64('result overlap', n),
         }
       : {
           person: new Int32Array(n),
@@ -174,9 +122,9 @@ export function sumPairs(
   if (shared) {
     const chunks = chunkCount(sum);
     const task = sharedTask(sum, {
-      control: scratch.int32('shared control', 1),
-      claims: scratch.int32('shared claims', chunks),
-      chunkRows: scratch.int32('shared chunk rows', chunks),
+      control: kept.int32('control', 1),
+      claims: kept.int32('claims', chunks),
+      chunkRows: kept.int32('chunk rows', chunks),
     });
     return sumShared(task, helper);
   }

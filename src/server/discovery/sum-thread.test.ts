@@ -3,7 +3,7 @@ import { matchContacts } from '../../core/colocation/engine.ts';
 import { mulberry32 } from '../../core/colocation/random.ts';
 import type { SharedSum } from '../../core/colocation/shared-sum.ts';
 import type { CaseVisitColumns, MatchRows } from '../../core/colocation/types.ts';
-import { startSumThread } from './sum-thread.ts';
+import { createSumThread } from './sum-thread.ts';
 
 /** A log of 200k visits at 60 places over a day, and 300 case visits: some 100k pairs to sum. */
 function world(): { cases: CaseVisitColumns; visits: CaseVisitColumns } {
@@ -35,7 +35,7 @@ function same(a: MatchRows, b: MatchRows): boolean {
 }
 
 describe('the helper thread of the sum', () => {
-  const thread = startSumThread(0);
+  const thread = createSumThread(0);
   afterAll(() => thread.stop());
 
   it('joins the engine’s sums once it is up, and the rows are those of one thread', async () => {
