@@ -1,4 +1,4 @@
-import { buildSlotIndex, type SlotIndex } from './slot-index.ts';
+import { buildSlotIndex, gridEntriesFor, type SlotIndex } from './slot-index.ts';
 import type { CaseVisitColumns, TimeWindow } from './types.ts';
 
 /** Above this many location slots the caller has not mapped its ids to dense integers. */
@@ -24,14 +24,17 @@ export type CaseBuckets = {
 /** The buckets with the time grid the scan reads (see SlotIndex). */
 export type CaseIndex = CaseBuckets & { slots: SlotIndex };
 
+/** The buckets and their grid, sized for a scan of `visits` visits (see gridEntriesFor). */
 export function buildCaseIndex(
   cases: CaseVisitColumns,
   locations: Int32Array,
   tolerance: number,
-  window?: TimeWindow,
+  window: TimeWindow | undefined,
+  visits: number,
 ): CaseIndex {
   const buckets = bucketCases(cases, locations, tolerance, window);
-  return { ...buckets, slots: buildSlotIndex(buckets.offsets, buckets.lo, buckets.hi) };
+  const maxEntries = gridEntriesFor(visits);
+  return { ...buckets, slots: buildSlotIndex(buckets.offsets, buckets.lo, buckets.hi, maxEntries) };
 }
 
 /**

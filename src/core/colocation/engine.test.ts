@@ -99,6 +99,27 @@ describe('co-location engine against the brute-force reference', { timeout: 60_0
     }
   });
 
+  it('agrees when the grid is sized to a small log (slots of hours instead of half-hours)', () => {
+    const random = mulberry32(23);
+    const int = (n: number) => Math.floor(random() * n);
+    for (let iteration = 0; iteration < 40; iteration++) {
+      // 80 case places over 1,200 hours: about 190,000 half-hour entries, while 300 visits allow 65,536.
+      const visit = (caseId: number) => {
+        const start = int(14_400) * 300;
+        return { person: int(50), caseId, place: int(80), cell: 0, start, end: start + int(40) * 300 };
+      };
+      const caseRows = Array.from({ length: 400 }, () => visit(int(5))).map((row) => ({
+        ...row,
+        person: 100 + row.caseId,
+      }));
+      const visitRows = Array.from({ length: 300 }, () => visit(0));
+      const cases = columns(caseRows);
+      const visits = columns(visitRows);
+      const expected = referenceMatch(cases, visits, 'contacts', { tolerance: 1800 });
+      expect(toRows(matchContacts(cases, visits)), `iteration ${iteration}`).toEqual(expected);
+    }
+  });
+
   it('agrees with large sparse ids and thousands of groups (several radix digits)', () => {
     const random = mulberry32(99);
     const int = (n: number) => Math.floor(random() * n);

@@ -57,7 +57,7 @@ function join(spec: Join): MatchRows {
     const buckets = bucketCases(cases, spec.caseLocations, tolerance, window);
     return sumPairs(probe(buckets, parts), buckets.groupCase, buckets.groupLocation, helper);
   }
-  const index = buildCaseIndex(cases, spec.caseLocations, tolerance, window);
+  const index = buildCaseIndex(cases, spec.caseLocations, tolerance, window, visits.length);
   const pairs = reusedPairLog;
   pairs.length = 0;
   for (let from = 0; from < visits.length; from += scanSlice) {
