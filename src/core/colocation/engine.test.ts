@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { clusterVisits } from './clusters.ts';
 import { matchCompanions, matchContacts } from './engine.ts';
 import { mulberry32 } from './random.ts';
 import { referenceMatch, toRows } from './reference.ts';
@@ -118,6 +119,34 @@ describe('co-location engine against the brute-force reference', { timeout: 60_0
       const expected = referenceMatch(cases, visits, 'contacts', { tolerance: 1800 });
       expect(toRows(matchContacts(cases, visits)), `iteration ${iteration}`).toEqual(expected);
     }
+  });
+
+  it("keeps each call's rows intact through the next calls (they are not the engine's kept arrays)", () => {
+    const random = mulberry32(31);
+    const int = (n: number) => Math.floor(random() * n);
+    // Two places, each visit meeting dozens of cases: the pair log fills up and hands its columns over to
+    // rows about as many as the pairs (the rows of fewer pairs are copied out, see resultColumns).
+    const worlds = Array.from({ length: 20 }, () => {
+      const visit = (caseId: number) => {
+        const start = int(40) * 300;
+        return { person: int(1000), caseId, place: int(2), cell: 0, start, end: start + int(24) * 300 };
+      };
+      const caseRows = Array.from({ length: 10 + int(200) }, () => visit(int(400)));
+      return {
+        cases: columns(caseRows),
+        visits: columns(Array.from({ length: 10 + int(60) }, () => visit(0))),
+      };
+    });
+    const results = worlds.map(({ cases, visits }) => matchContacts(cases, visits));
+    const clustered = worlds.map(({ cases, visits }) =>
+      matchContacts(cases, visits, { clusters: clusterVisits(visits, visits.place) }),
+    );
+    worlds.forEach(({ cases, visits }, w) => {
+      const expected = referenceMatch(cases, visits, 'contacts', {});
+      expect(expected.length).toBeGreaterThan(0);
+      expect(toRows(results[w] ?? results[0]!), `world ${w}`).toEqual(expected);
+      expect(toRows(clustered[w] ?? results[0]!), `world ${w}, clustered`).toEqual(expected);
+    });
   });
 
   it('agrees with large sparse ids and thousands of groups (several radix digits)', () => {

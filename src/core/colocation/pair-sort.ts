@@ -1,4 +1,4 @@
-import { chunkCount, sumChunk, type BucketSum, type PairRows } from './bucket-sum.ts';
+import { chunkCount, sumChunk, type BucketSum, type PairRows, type ResultColumns } from './bucket-sum.ts';
 import { sharedTask, sumShared, type SumHelper } from './shared-sum.ts';
 import { scratch, sharedScratch } from './scratch.ts';
 import type { MatchRows } from './types.ts';
@@ -35,6 +35,20 @@ export class PairLog {
     this.group = group;
     this.overlap = overlap;
   }
+
+  /**
+   * Hands the columns over (to become the sum's result columns once their pairs are copied out) and
+   * takes fresh ones of the same capacity. The pages of the handed-over columns were faulted in by the
+   * finders, so the result costs no new ones; the fresh columns cost address space only until written.
+   */
+  handOver(): PairColumns {
+    const { person, group, overlap } = this;
+    this.person = new Int32Array(person.length);
+    this.group = new Int32Array(group.length);
+    this.overlap = new Float64Array(overlap.length);
+    this.length = 0;
+    return { person, group, overlap };
+  }
 }
 
 /** The pair log of the scan and the probe, emptied and refilled by each call (see Scratch). */
@@ -61,7 +75,7 @@ const chunksWanted = 64;
  * the order they were found. With a helper thread, the buckets are summed on both threads.
  */
 export function sumPairs(
-  log: PairColumns & { length: number },
+  log: PairLog,
   groupCase: Int32Array,
   groupLocation: Int32Array,
   helper?: SumHelper,
@@ -112,12 +126,7 @@ export function sumPairs(
           location: kept.int32('result location', n),
           overlap: kept.float64('result overlap', n),
         }
-      : {
-          person: new Int32Array(n),
-          caseId: new Int32Array(n),
-          location: new Int32Array(n),
-          overlap: new Float64Array(n),
-        },
+      : resultColumns(log),
   };
   if (shared) {
     const chunks = chunkCount(sum);
@@ -133,13 +142,36 @@ export function sumPairs(
     length += sumChunk(sum, c, length);
   }
   const { result } = sum;
+  // Rows far fewer than the columns' capacity (many pairs summed into each) are copied out, so that they
+  // do not hold on to the pairs' pages.
+  const cut = 2 * length < result.person.length ? 'slice' : 'subarray';
   return {
     length,
-    person: result.person.subarray(0, length),
-    caseId: result.caseId.subarray(0, length),
-    location: result.location.subarray(0, length),
-    overlap: result.overlap.subarray(0, length),
+    person: result.person[cut](0, length),
+    caseId: result.caseId[cut](0, length),
+    location: result.location[cut](0, length),
+    overlap: result.overlap[cut](0, length),
   };
+}
+
+/**
+ * Columns for the rows of the log's pairs (there are at most as many rows as pairs), called once the pairs
+ * are copied out of the log. A log at least half full hands its own columns over: their pages are in
+ * memory already, while fresh columns of 20 bytes a row fault in a page per 4 KiB as the sum writes them.
+ * A log less than half full gets fresh columns of the exact length instead.
+ */
+function resultColumns(log: PairLog): ResultColumns {
+  const n = log.length;
+  if (2 * n < log.person.length) {
+    return {
+      person: new Int32Array(n),
+      caseId: new Int32Array(n),
+      location: new Int32Array(n),
+      overlap: new Float64Array(n),
+    };
+  }
+  const { person, group, overlap } = log.handOver();
+  return { person, caseId: group, location: new Int32Array(n), overlap };
 }
 
 function copied(into: Int32Array, from: Int32Array): Int32Array {
