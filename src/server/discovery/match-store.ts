@@ -7,6 +7,7 @@ import {
   loadVisitColumns,
   readLabels,
   readManifest,
+  rowCount,
   storeDir,
   type Manifest,
 } from '../visits/visit-store.ts';
@@ -122,8 +123,11 @@ export function matchOverStore(
     });
   }
   // A server lends the engine its helper thread (decision 013), started before the log is read so that
-  // it is up by the time the engine runs; a one-off run is over before it would be.
-  const helper = keepLog ? sumThread() : undefined;
+  // it is up by the time the engine runs; a one-off run is over before it would be. A log of fewer visits
+  // than the thread's minimum of pairs seldom gives that many (a pair is a visit meeting a case visit), so
+  // a server holding such a log does not start it.
+  const thread = keepLog ? sumThread() : undefined;
+  const helper = thread && rowCount(manifest) >= thread.minPairs ? thread : undefined;
   helper?.start();
   const { visits, byPlace, byCell } = logOf(dir, manifest, keepLog);
   const candidates: FoundCandidate[] = [];
