@@ -61,9 +61,10 @@ export type SlotIndex = {
  * An interval covers the slots from slot(lo) to slot(hi), both included. Slots are 30 minutes wide, or
  * twice, four times... that, until the grid has at most `maxEntries` entries.
  *
- * The work is done a row at a time by small functions called once per case location: V8 optimizes a
- * function called a thousand times quickly, while one function holding every loop was recompiled loop by
- * loop on its first call, which cost more than the building itself.
+ * The work is done a row at a time by small functions called once per case location, from loops that
+ * each have a function of their own: V8 optimizes a function called a thousand times quickly, while one
+ * function holding every loop was recompiled loop by loop on its first call, which cost more than the
+ * building itself.
  */
 export function buildSlotIndex(
   offsets: Int32Array,
@@ -137,6 +138,7 @@ function countRows(grid: Grid, offsets: Int32Array, index: SlotIndex): number {
   return listed;
 }
 
+/** Lists the intervals of every row under the slots they touch (see listRow). */
 function listRows(grid: Grid, offsets: Int32Array, index: SlotIndex): void {
   const { row, lists, active } = index;
   for (let l = 0; l + 1 < offsets.length; l++) {
