@@ -33,6 +33,8 @@ export type CompanionOptions = {
 
 /** Visits per call of the scan (see scan). */
 const scanSlice = 1 << 16;
+/** The most pairs the scan reserves before it starts. */
+const maxReservedPairs = 1 << 24;
 
 type Join = {
   cases: CaseVisitColumns;
@@ -62,8 +64,9 @@ function join(spec: Join): MatchRows {
   pairs.length = 0;
   // Room for two pairs a visit before the scan (a reader's kept visits give about 1.3 each): it costs
   // address space until the pairs are written, where doubling from small faults in and copies every
-  // smaller log on the way.
-  pairs.reserve(2 * visits.length);
+  // smaller log on the way. A whole log, which gives far fewer pairs than visits, reserves at most
+  // 2²⁴ pairs (256 MB of address space) and doubles past them.
+  pairs.reserve(Math.min(2 * visits.length, maxReservedPairs));
   for (let from = 0; from < visits.length; from += scanSlice) {
     scan(index, visits, spec.locations, pairs, from, Math.min(from + scanSlice, visits.length));
   }
