@@ -37,6 +37,8 @@ export default defineConfig({
           globalSetup: ['test/setup/e2e-global.ts'],
           testTimeout: 90_000,
           hookTimeout: 180_000,
+          // As long as the locators' waits: a page answers slowly while the other projects load the machine.
+          expect: { poll: { timeout: 15_000 } },
           fileParallelism: false,
         },
       },

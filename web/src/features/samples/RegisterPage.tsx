@@ -45,10 +45,12 @@ export function RegisterPage() {
     if (scanned === '') {
       return;
     }
-    register.mutate(
-      { code: scanned },
-      {
-        onSuccess: (sample) => {
+    // Each scan answers on its own promise: a scanner sends the next code before this one is answered,
+    // and the callbacks given to `mutate` run for the latest call only, which lost the earlier tubes.
+    void register
+      .mutateAsync({ code: scanned })
+      .then(
+        (sample) => {
           setRegistered((list) => [sample, ...list]);
           setSelected((ids) => [...ids, sample.id]);
           setLast({
@@ -58,10 +60,9 @@ export function RegisterPage() {
             at: Date.now(),
           });
         },
-        onError: (error) => setLast({ code: scanned, ok: false, text: errorText(error), at: Date.now() }),
-        onSettled: focus,
-      },
-    );
+        (error: unknown) => setLast({ code: scanned, ok: false, text: errorText(error), at: Date.now() }),
+      )
+      .finally(focus);
   };
 
   const unpooled = registered.filter((s) => s.poolId === null);
