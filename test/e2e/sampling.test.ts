@@ -139,9 +139,33 @@ describe('a sampling day from the printed list to a converted case', () => {
     await h.shot('04-pooled');
   });
 
-  it('the lab imports a file where the pool is positive: bad rows by line, ten retests appear', async () => {
+  it('the lab receives the pool by scan; a tube it cannot receive stays listed after the next scan', async () => {
     await switchUser('lab');
     await h.page.goto(`${h.baseUrl}/samples/lab`);
+    // Over a slow connection the pool is scanned before the unknown tube's answer comes back.
+    const receiving = '**/api/v1/samples/receive';
+    await h.page.route(receiving, async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      await route.continue();
+    });
+    await h.page.getByTestId('receive-input').click();
+    for (const code of ['S999999999', poolCode]) {
+      await h.page.keyboard.type(code);
+      await h.page.keyboard.press('Enter');
+    }
+    const note = h.page.getByTestId('receive-note');
+    await note.waitFor();
+    expect(await note.textContent()).toContain(`${poolCode}：已接收 10 管`);
+    const failed = h.page.getByTestId('receive-failed');
+    await expect.poll(() => failed.count()).toBe(1);
+    expect(await failed.textContent()).toContain('S999999999');
+    await h.page.unroute(receiving);
+    await h.shot('04b-received');
+    await failed.locator('.ant-alert-close-icon').click();
+    await expect.poll(() => failed.count()).toBe(0);
+  });
+
+  it('the lab imports a file where the pool is positive: bad rows by line, ten retests appear', async () => {
     const csv = [
       '样本编号,检测时间,ORF1ab,N',
       `${poolCode},${testedAt},28.1,27.4`,

@@ -8,11 +8,17 @@ import { PoolsCard } from './PoolsCard.tsx';
 import { errorText } from './RegisterPage.tsx';
 import { ResultEntryCard } from './ResultEntryCard.tsx';
 
-/** Receiving tubes by scan: a sample code, or a pool code for all its members. */
+type Received = { code: string; text: string; at: number };
+
+/**
+ * Receiving tubes by scan: a sample code, or a pool code for all its members. A tube that could not be
+ * received stays listed until dismissed, so that the answer to the next scan cannot hide it.
+ */
 function ReceiveCard() {
   const { t } = useI18n();
   const [code, setCode] = useState('');
-  const [note, setNote] = useState<{ ok: boolean; text: string } | null>(null);
+  const [last, setLast] = useState<Received | null>(null);
+  const [failed, setFailed] = useState<Received[]>([]);
   const receive = useReceiveSamples();
   const submit = () => {
     const scanned = code.trim().toUpperCase();
@@ -20,15 +26,22 @@ function ReceiveCard() {
     if (scanned === '') {
       return;
     }
-    receive.mutate(
-      { codes: [scanned] },
-      {
-        onSuccess: ({ received }) =>
-          setNote({ ok: true, text: t('samples.lab.received', { code: scanned, n: received }) }),
-        onError: (error) => setNote({ ok: false, text: `${scanned}: ${errorText(error)}` }),
-      },
+    // Each scan answers on its own promise: the callbacks given to `mutate` run for the latest call only.
+    void receive.mutateAsync({ codes: [scanned] }).then(
+      ({ received }) =>
+        setLast({
+          code: scanned,
+          text: t('samples.lab.received', { code: scanned, n: received }),
+          at: Date.now(),
+        }),
+      (error: unknown) =>
+        setFailed((list) => [
+          { code: scanned, text: `${scanned}: ${errorText(error)}`, at: Date.now() },
+          ...list,
+        ]),
     );
   };
+  const dismiss = (gone: Received) => setFailed((list) => list.filter((f) => f !== gone));
   return (
     <Card size="small" title={t('samples.lab.receive')}>
       <Input
@@ -41,15 +54,32 @@ function ReceiveCard() {
         autoComplete="off"
         data-testid="receive-input"
       />
-      {note ? (
+      {last ? (
         <Alert
+          key={last.at}
           style={{ marginTop: 12 }}
-          type={note.ok ? 'success' : 'error'}
+          type="success"
           showIcon
-          title={note.text}
+          title={last.text}
           data-testid="receive-note"
         />
       ) : null}
+      {failed.length > 0 ? (
+        <Typography.Paragraph strong type="danger" style={{ margin: '12px 0 4px' }}>
+          {t('samples.lab.notReceived', { n: failed.length })}
+        </Typography.Paragraph>
+      ) : null}
+      {failed.map((f) => (
+        <Alert
+          key={`${f.at}-${f.code}`}
+          style={{ marginTop: 4 }}
+          type="error"
+          showIcon
+          closable={{ onClose: () => dismiss(f) }}
+          title={f.text}
+          data-testid="receive-failed"
+        />
+      ))}
     </Card>
   );
 }
