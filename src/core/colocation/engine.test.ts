@@ -3,6 +3,7 @@ import { clusterVisits } from './clusters.ts';
 import { matchCompanions, matchContacts } from './engine.ts';
 import { mulberry32 } from './random.ts';
 import { referenceMatch, toRows } from './reference.ts';
+import { helpSum, type SharedSum } from './shared-sum.ts';
 import { columns, randomWorld, type Rows } from './test-worlds.ts';
 
 // Thousands of worlds per property; a generous timeout because the suite shares the machine.
@@ -129,7 +130,9 @@ describe('co-location engine against the brute-force reference', { timeout: 60_0
     const worlds = Array.from({ length: 20 }, () => {
       const visit = (caseId: number) => {
         const start = int(40) * 300;
-        return { person: int(1000), caseId, place: int(2), cell: 0, start, end: start + int(24) * 300 };
+        // Persons spread over the high digits, so that a helper has buckets to share.
+        const person = int(1000) * 4096;
+        return { person, caseId, place: int(2), cell: 0, start, end: start + int(24) * 300 };
       };
       const caseRows = Array.from({ length: 10 + int(200) }, () => visit(int(400)));
       return {
@@ -141,11 +144,14 @@ describe('co-location engine against the brute-force reference', { timeout: 60_0
     const clustered = worlds.map(({ cases, visits }) =>
       matchContacts(cases, visits, { clusters: clusterVisits(visits, visits.place) }),
     );
+    const helper = { minPairs: 0, offer: (task: SharedSum) => helpSum(task) };
+    const helped = worlds.map(({ cases, visits }) => matchContacts(cases, visits, { helper }));
     worlds.forEach(({ cases, visits }, w) => {
       const expected = referenceMatch(cases, visits, 'contacts', {});
       expect(expected.length).toBeGreaterThan(0);
       expect(toRows(results[w] ?? results[0]!), `world ${w}`).toEqual(expected);
       expect(toRows(clustered[w] ?? results[0]!), `world ${w}, clustered`).toEqual(expected);
+      expect(toRows(helped[w] ?? results[0]!), `world ${w}, with a helper`).toEqual(expected);
     });
   });
 

@@ -123,7 +123,8 @@ export function matchCompanions(
 
 /**
  * Keeps the rows of the (person, case) pairs whose overlaps add up to at least `minOverlap`, moving them
- * down in place (the rows are the engine's own, fresh from the sum): no second set of columns to allocate.
+ * down in place (the rows are the engine's own, no longer its pair log's): no second set of columns to
+ * allocate.
  */
 function keepPairsAtLeast(rows: MatchRows, minOverlap: number): MatchRows {
   const { person, caseId, location, overlap } = rows;

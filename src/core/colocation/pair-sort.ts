@@ -118,7 +118,7 @@ export function sumPairs(
     groupLocation: shared
       ? copied(kept.int32('location', groupLocation.length), groupLocation)
       : groupLocation,
-    // The helper's rows go to the kept shared columns, then into fresh ones of the exact length.
+    // With a helper, the rows go to the kept shared columns, then into the result's (resultColumns).
     result: shared
       ? {
           person: kept.int32('result person', n),
@@ -128,6 +128,8 @@ export function sumPairs(
         }
       : resultColumns(log),
   };
+  let result = sum.result;
+  let length = 0;
   if (shared) {
     const chunks = chunkCount(sum);
     const task = sharedTask(sum, {
@@ -135,13 +137,13 @@ export function sumPairs(
       claims: kept.int32('claims', chunks),
       chunkRows: kept.int32('chunk rows', chunks),
     });
-    return sumShared(task, helper);
+    result = resultColumns(log);
+    length = sumShared(task, helper, result);
+  } else {
+    for (let c = 0; c < chunkCount(sum); c++) {
+      length += sumChunk(sum, c, length);
+    }
   }
-  let length = 0;
-  for (let c = 0; c < chunkCount(sum); c++) {
-    length += sumChunk(sum, c, length);
-  }
-  const { result } = sum;
   // Rows far fewer than the columns' capacity (many pairs summed into each) are copied out, so that they
   // do not hold on to the pairs' pages.
   const cut = 2 * length < result.person.length ? 'slice' : 'subarray';

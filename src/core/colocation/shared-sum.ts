@@ -1,5 +1,4 @@
-import { chunkCount, chunkStart, sumChunk, type BucketSum } from './bucket-sum.ts';
-import type { MatchRows } from './types.ts';
+import { chunkCount, chunkStart, sumChunk, type BucketSum, type ResultColumns } from './bucket-sum.ts';
 
 /**
  * A second thread for the sum of the pairs, its largest step. The engine hands the thread a task whose
@@ -90,10 +89,10 @@ export function helpSum(task: SharedSum): void {
 /**
  * The engine's part: offers the task, sums chunks from the first one up, writing their rows one after the
  * other, until it meets a chunk the helper claimed; waits for the helper, sums any chunk the helper failed
- * to, and copies its rows and then the helper's into fresh columns (the shared ones are kept for the next
- * task).
+ * to, and copies its rows and then the helper's into `into` (the shared columns are kept for the next
+ * task). Returns the number of rows.
  */
-export function sumShared(task: SharedSum, helper: SumHelper): MatchRows {
+export function sumShared(task: SharedSum, helper: SumHelper, into: ResultColumns): number {
   helper.offer(task);
   const { claims, chunkRows } = task;
   let own = 0;
@@ -121,18 +120,11 @@ export function sumShared(task: SharedSum, helper: SumHelper): MatchRows {
     length += chunkRows[c] ?? 0;
   }
   const from = task.result;
-  const rows: MatchRows = {
-    length,
-    person: new Int32Array(length),
-    caseId: new Int32Array(length),
-    location: new Int32Array(length),
-    overlap: new Float64Array(length),
-  };
   const copy = (at: number, start: number, count: number) => {
-    rows.person.set(from.person.subarray(start, start + count), at);
-    rows.caseId.set(from.caseId.subarray(start, start + count), at);
-    rows.location.set(from.location.subarray(start, start + count), at);
-    rows.overlap.set(from.overlap.subarray(start, start + count), at);
+    into.person.set(from.person.subarray(start, start + count), at);
+    into.caseId.set(from.caseId.subarray(start, start + count), at);
+    into.location.set(from.location.subarray(start, start + count), at);
+    into.overlap.set(from.overlap.subarray(start, start + count), at);
   };
   copy(0, 0, own);
   let at = own;
@@ -140,5 +132,5 @@ export function sumShared(task: SharedSum, helper: SumHelper): MatchRows {
     copy(at, chunkStart(task, c), chunkRows[c] ?? 0);
     at += chunkRows[c] ?? 0;
   }
-  return rows;
+  return length;
 }
