@@ -4,6 +4,8 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compareExternalIds } from '../../src/core/colocation/id-dictionary.ts';
+import type { SharedSum } from '../../src/core/colocation/shared-sum.ts';
+import { sumThread } from '../../src/server/discovery/sum-thread.ts';
 import { readManifest, storeDir } from '../../src/server/visits/visit-store.ts';
 import { createTestApp, type Session, type TestApp } from '../helpers/app.ts';
 import { insertCase } from '../helpers/case-rows.ts';
@@ -56,6 +58,62 @@ async function upload(csv: string, personsRef: string | null): Promise<{ id: num
   throw new Error('import did not finish');
 }
 
+/** The outbreak of a case written by insertCase. */
+async function outbreakOf(caseId: number): Promise<number> {
+  const kase = await t.db.kysely
+    .selectFrom('cases')
+    .select('outbreak_id')
+    .where('id', '=', caseId)
+    .executeTakeFirstOrThrow();
+  return Number(kase.outbreak_id);
+}
+
+/** A place with a venue code, through the API; returns its id. */
+async function createPlace(venueCode: string, name: string, type: string): Promise<number> {
+  const created = await investigator.post('/api/v1/places', {
+    name,
+    type,
+    divisionCode: '141102',
+    venueCode,
+  });
+  expect(created.statusCode, created.body).toBe(201);
+  return created.json<{ id: number }>().id;
+}
+
+/** A trajectory entry of the case at the place (a case visit the engine reads), linked through the API. */
+async function addCaseVisit(caseId: number, placeId: number, visit: CaseVisit): Promise<void> {
+  const at = new Date().toISOString();
+  const entry = await t.db.kysely
+    .insertInto('trajectory_entries')
+    .values({
+      case_id: caseId,
+      start_at: new Date(visit.start * 1000).toISOString(),
+      end_at: new Date(visit.end * 1000).toISOString(),
+      place_name: visit.place,
+      place_kind: 'other',
+      address: null,
+      division_code: '141102',
+      place_id: null,
+      activity: null,
+      transport_kind: null,
+      vehicle_number: null,
+      seat: null,
+      companions: null,
+      protection: null,
+      created_at: at,
+      updated_at: at,
+      version: 1,
+      archived: 0,
+      archived_reason: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const linked = await investigator.patch(`/api/v1/places/${placeId}/link-entry`, {
+    entryId: Number(entry.id),
+  });
+  expect(linked.statusCode, linked.body).toBe(200);
+}
+
 /**
  * `saolei match contacts --outbreak ID` run as a process on the test's data folder and database: its CSV
  * as person|venue code → overlap, and its summary line.
@@ -87,25 +145,11 @@ async function matchOnCli(
 describe('discovery over an uploaded visit log', () => {
   it('finds exactly the brute-force candidates, keeps every bad row, and confirms or dismisses them', async () => {
     const { caseId } = await insertCase(t.db);
-    const kase = await t.db.kysely
-      .selectFrom('cases')
-      .select('outbreak_id')
-      .where('id', '=', caseId)
-      .executeTakeFirstOrThrow();
-    const outbreakId = Number(kase.outbreak_id);
-    const places: Record<string, number> = {};
-    for (const [code, name, type] of [
-      ['V1', '永宁大药房', 'pharmacy'],
-      ['V2', '吕梁商厦', 'mall'],
-    ] as const) {
-      const created = await investigator.post('/api/v1/places', {
-        name,
-        type,
-        divisionCode: '141102',
-        venueCode: code,
-      });
-      places[code] = created.json<{ id: number }>().id;
-    }
+    const outbreakId = await outbreakOf(caseId);
+    const places: Record<string, number> = {
+      V1: await createPlace('V1', '永宁大药房', 'pharmacy'),
+      V2: await createPlace('V2', '吕梁商厦', 'mall'),
+    };
     const caseVisits: CaseVisit[] = [
       {
         place: 'V1',
@@ -123,37 +167,8 @@ describe('discovery over an uploaded visit log', () => {
         end: Date.parse('2020-01-23T07:00:00Z') / 1000,
       },
     ];
-    const at = new Date().toISOString();
     for (const c of caseVisits) {
-      const entry = await t.db.kysely
-        .insertInto('trajectory_entries')
-        .values({
-          case_id: caseId,
-          start_at: new Date(c.start * 1000).toISOString(),
-          end_at: new Date(c.end * 1000).toISOString(),
-          place_name: c.place,
-          place_kind: 'other',
-          address: null,
-          division_code: '141102',
-          place_id: null,
-          activity: null,
-          transport_kind: null,
-          vehicle_number: null,
-          seat: null,
-          companions: null,
-          protection: null,
-          created_at: at,
-          updated_at: at,
-          version: 1,
-          archived: 0,
-          archived_reason: null,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      const linked = await investigator.patch(`/api/v1/places/${places[c.place]}/link-entry`, {
-        entryId: Number(entry.id),
-      });
-      expect(linked.statusCode).toBe(200);
+      await addCaseVisit(caseId, places[c.place] ?? 0, c);
     }
 
     // Random visits around the case visits, ties on the tolerance edges included, and the case person
@@ -352,5 +367,80 @@ describe('discovery over an uploaded visit log', () => {
       'discovery_candidate.confirm',
       'discovery_candidate.dismiss',
     ]);
+  });
+});
+
+describe('discovery over a store large enough for the helper thread', () => {
+  it('sums the pairs on two threads once the thread is up, with the rows of one', async () => {
+    const { caseId } = await insertCase(t.db);
+    const outbreakId = await outbreakOf(caseId);
+    const placeId = await createPlace('V9', '离石农贸市场', 'market');
+    // Ten half-hour case visits at the market on one day, and 8,000 stall holders each there all ten:
+    // 80,000 pairs, over the thread's minimum of 65,536. The 60,000 visits at a place no case went to
+    // bring the store to the minimum of visits at which a server starts the thread.
+    const day = Date.parse('2020-01-22T00:00:00Z') / 1000;
+    const caseVisits: CaseVisit[] = Array.from({ length: 10 }, (_, k) => ({
+      place: 'V9',
+      start: day + (2 + k) * 3600,
+      end: day + (2 + k) * 3600 + 1800,
+    }));
+    for (const c of caseVisits) {
+      await addCaseVisit(caseId, placeId, c);
+    }
+    let seed = 7;
+    const rand = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    const visits: Visit[] = Array.from({ length: 8_000 }, (_, i) => ({
+      person: `S${i}`,
+      place: 'V9',
+      start: day + 3600 + rand(5400),
+      end: day + 12 * 3600 + rand(3600),
+    }));
+    const elsewhere = Array.from({ length: 60_000 }, (_, i) => `F${i},V8,${day + rand(86_400)},`);
+    await upload(
+      [
+        'person_id,place_id,start_ts,end_ts',
+        ...visits.map((v) => `${v.person},${v.place},${v.start},${v.end}`),
+        ...elsewhere,
+      ].join('\n'),
+      null,
+    );
+    const expected = bruteForce(caseVisits, visits, '', 1800);
+    expect(expected.size).toBe(8_000);
+
+    const thread = sumThread();
+    const offered: SharedSum[] = [];
+    const offer = thread.offer;
+    thread.offer = (task) => {
+      offered.push(task);
+      offer(task);
+    };
+    try {
+      // The thread starts with the first run and joins a sum once it is up (a few hundred milliseconds).
+      const joined = () => offered.some((task) => task.claims.some((claim) => claim === 2));
+      const deadline = Date.now() + 20_000;
+      let runs = 0;
+      while (!joined() && Date.now() < deadline) {
+        const run = await investigator.post(`/api/v1/outbreaks/${outbreakId}/discovery-runs`, {});
+        expect(run.statusCode, run.body).toBe(201);
+        const rows = await t.db.kysely
+          .selectFrom('discovery_candidates')
+          .select(['external_person_id', 'place_id', 'overlap_seconds'])
+          .where('run_id', '=', run.json<{ id: number }>().id)
+          .execute();
+        const found = new Map(rows.map((r) => [`${r.external_person_id}|V9`, Number(r.overlap_seconds)]));
+        expect(rows.every((r) => Number(r.place_id) === placeId)).toBe(true);
+        expect(found).toEqual(expected);
+        runs++;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      expect(offered.length, 'the engine offered the thread no sum').toBeGreaterThan(0);
+      expect(joined(), `the thread joined none of ${runs} runs`).toBe(true);
+    } finally {
+      thread.offer = offer;
+      await thread.stop();
+    }
   });
 });
