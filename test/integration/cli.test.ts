@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
+import * as tar from 'tar';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemo } from '../../src/server/demo/demo.ts';
 import { createEmptyPgDatabase, createTestDb, type TestDb } from '../helpers/db.ts';
@@ -134,29 +135,94 @@ describe('saolei CLI', () => {
     },
   );
 
-  it('backup and restore round-trip the data, and the audit chain still verifies', async () => {
+  it('backup and restore round-trip the database and the data folder, and the audit chain still verifies', async () => {
     const source = await createTestDb();
     const backupDir = fs.mkdtempSync(path.join(os.tmpdir(), 'saolei-backup-'));
     const file = path.join(backupDir, 'saolei.backup');
     const empty = onPostgres ? await createEmptyPgDatabase() : null;
+    const bareTarget = onPostgres ? await createEmptyPgDatabase() : null;
     const target = { dataDir: path.join(backupDir, 'restored'), url: empty?.url ?? null };
     try {
       await loadDemo(source);
+      // The data folder's files: an imported visit log (with its error report) and an attachment.
+      for (const name of ['visits-demo.csv', 'visits-demo-persons.csv']) {
+        fs.copyFileSync(path.join('src/server/demo', name), path.join(backupDir, name));
+      }
+      const imported = await saolei(
+        [
+          'import',
+          'visits',
+          path.join(backupDir, 'visits-demo.csv'),
+          '--persons-ref',
+          path.join(backupDir, 'visits-demo-persons.csv'),
+        ],
+        { env: envFor(source) },
+      );
+      expect(imported.code, imported.stderr).toBe(0);
+      fs.mkdirSync(path.join(source.dataDir, 'attachments', '2020'), { recursive: true });
+      fs.writeFileSync(
+        path.join(source.dataDir, 'attachments', '2020', 'receipt.jpg'),
+        Buffer.from([0xff, 0xd8]),
+      );
+      // A lock left by an import (its pid may be a live process's on the restored machine): left out.
+      fs.writeFileSync(path.join(source.dataDir, 'visits', 'lock'), '1');
+      const outbreak = await source.kysely.selectFrom('outbreaks').select('id').executeTakeFirstOrThrow();
+      const match = async (env: NodeJS.ProcessEnv, out: string) => {
+        const run = await saolei(['match', 'contacts', '--outbreak', String(outbreak.id), '--out', out], {
+          env,
+        });
+        expect(run.code, run.stderr).toBe(0);
+        return fs.readFileSync(out, 'utf8');
+      };
+      const before = await match(envFor(source), path.join(backupDir, 'before.csv'));
+      expect(before.trim().split('\n').length).toBeGreaterThan(1);
+
       const backup = await saolei(['backup', file], { env: envFor(source) });
       expect(backup.stderr).toBe('');
       expect(backup.code).toBe(0);
+      expect(backup.stdout).toContain('attachments, visit-import-errors, visits');
       const restore = await saolei(['restore', file], { env: envFor(target) });
       expect(restore.stderr).toBe('');
       expect(restore.code).toBe(0);
       expect(restore.stdout).toContain('audit chain intact');
       const verify = await saolei(['audit', 'verify'], { env: envFor(target) });
       expect(verify.code).toBe(0);
+      const files = (dir: string) =>
+        fs
+          .readdirSync(dir, { recursive: true, encoding: 'utf8' })
+          .filter((name) => !name.startsWith('saolei.db') && fs.statSync(path.join(dir, name)).isFile())
+          .sort()
+          .map((name) => [name, fs.readFileSync(path.join(dir, name)).toString('base64')]);
+      const lock = path.join('visits', 'lock');
+      expect(files(target.dataDir)).toEqual(files(source.dataDir).filter(([name]) => name !== lock));
+      expect(files(target.dataDir).map(([name]) => name)).toContain(
+        path.join('attachments', '2020', 'receipt.jpg'),
+      );
+      // The restored visit store answers as the original did.
+      expect(await match(envFor(target), path.join(backupDir, 'after.csv'))).toBe(before);
+
       const again = await saolei(['restore', file], { env: envFor(target) });
       expect(again.code).not.toBe(0);
       expect(again.stderr).toMatch(/not empty|already exists/);
+      // A backup of the database alone (as backups were before they held the data folder) still restores.
+      const bare = path.join(backupDir, 'database');
+      await tar.extract({ file, cwd: backupDir, filter: (entry) => entry === 'database' });
+      const bareRestore = await saolei(['restore', bare], {
+        env: envFor({ dataDir: path.join(backupDir, 'bare'), url: bareTarget?.url ?? null }),
+      });
+      expect(bareRestore.code, bareRestore.stderr).toBe(0);
+      expect(bareRestore.stdout).toContain('without the data folder');
+      const junk = path.join(backupDir, 'junk.backup');
+      fs.writeFileSync(junk, 'not a backup');
+      const refused = await saolei(['restore', junk], {
+        env: envFor({ dataDir: path.join(backupDir, 'junk'), url: null }),
+      });
+      expect(refused.code).not.toBe(0);
+      expect(refused.stderr).toMatch(/not a saolei backup/);
     } finally {
       await source.drop();
       await empty?.drop();
+      await bareTarget?.drop();
       fs.rmSync(backupDir, { recursive: true, force: true });
     }
   });
