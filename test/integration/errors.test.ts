@@ -77,6 +77,35 @@ describe('bad input gets a 4xx naming the field, and writes nothing', () => {
     expect(en.json().error.message).toBe('Some fields are invalid');
   });
 
+  it('a union’s tag outside its options and a name already taken, in the caller’s language', async () => {
+    const lead = await t.login('lead');
+    const zh = await lead.post('/api/v1/exports', { kind: 'persons', columns: ['caseNumber'] });
+    expect(zh.statusCode).toBe(400);
+    expect(zh.json().error.details).toEqual([
+      { field: 'kind', code: 'invalid_value', message: '取值无效，可选：cases, contacts' },
+    ]);
+    const en = await lead.request(
+      'POST',
+      '/api/v1/exports',
+      { kind: 'persons', columns: ['caseNumber'] },
+      { 'accept-language': 'en' },
+    );
+    expect(en.json().error.details[0].message).toBe('must be one of: cases, contacts');
+    const created = await admin.post('/api/v1/users', { ...valid, username: 'taken.name' });
+    expect(created.statusCode, created.body).toBe(201);
+    const taken = await admin.request(
+      'POST',
+      '/api/v1/users',
+      { ...valid, username: 'taken.name' },
+      { 'accept-language': 'en' },
+    );
+    expect(taken.json().error.details).toEqual([
+      { field: 'username', code: 'duplicate', message: '"taken.name" already exists' },
+    ]);
+    const takenZh = await admin.post('/api/v1/users', { ...valid, username: 'taken.name' });
+    expect(takenZh.json().error.details[0].message).toBe('“taken.name”已存在');
+  });
+
   it('oversized bodies', async () => {
     const response = await admin.post('/api/v1/users', { ...valid, displayName: 'x'.repeat(10_000) });
     expect(response.statusCode).toBe(413);

@@ -17,6 +17,11 @@ export const detailMessages = {
   invalid_format: { 'zh-CN': '格式无效（{format}）', en: 'has an invalid format ({format})' },
   unrecognized_keys: { 'zh-CN': '不允许的字段', en: 'is not an allowed field' },
   invalid: { 'zh-CN': '取值无效', en: 'is invalid' },
+  duplicate: { 'zh-CN': '“{value}”已存在', en: '"{value}" already exists' },
+  duplicate_document: {
+    'zh-CN': '该证件号码已登记（人员 {existingId}）',
+    en: 'this document number is on file (person {existingId})',
+  },
   password_too_short: { 'zh-CN': '密码至少 12 个字符', en: 'the password must have at least 12 characters' },
   username_format: {
     'zh-CN': '用户名为 3–32 位小写字母、数字、点、下划线或连字符',

@@ -70,7 +70,7 @@ function toAppError(error: FastifyError | Error, locale: Locale): AppError {
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return new AppError('UNSUPPORTED_MEDIA_TYPE');
     case 'FST_ERR_VALIDATION':
-      return new AppError('VALIDATION_FAILED', { details: [{ code: 'invalid', message: error.message }] });
+      return new AppError('VALIDATION_FAILED', { details: [{ code: 'invalid' }] });
     default:
       break;
   }
@@ -112,10 +112,13 @@ function validationDetail(issue: ValidationIssue, context: string | undefined): 
     const kind = origin === 'string' ? 'string' : origin === 'array' || origin === 'set' ? 'array' : 'number';
     return { field, code: issue.keyword, params: { ...params, kind } };
   }
-  if (isDetailMessageKey(issue.keyword)) {
-    return { field, code: issue.keyword, params };
+  if (issue.keyword === 'invalid_union' && Array.isArray(params.options)) {
+    // A discriminated union's tag (the path names it) outside its options.
+    return { field, code: 'invalid_value', params: { values: params.options } };
   }
-  return { field, code: issue.keyword, message: issue.message ?? issue.keyword };
+  // Any other issue keeps zod's code, with the generic message in the caller's language (zod's own
+  // messages are English).
+  return { field, code: issue.keyword, params };
 }
 
 /** Details carry a code and parameters; the message is written here in the caller's language. */
@@ -136,7 +139,7 @@ function localizeDetail(detail: ErrorDetail, locale: Locale): ErrorDetail {
   if (Array.isArray(params.values)) {
     values.options = params.values.map(String).join(', ');
   }
-  return { ...rest, message: key ? formatMessage(detailMessages[key][locale], values) : detail.code };
+  return { ...rest, message: formatMessage(detailMessages[key ?? 'invalid'][locale], values) };
 }
 
 function messageKeyOf(code: string, params: Record<string, unknown>): DetailMessageKey | null {

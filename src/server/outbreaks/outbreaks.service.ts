@@ -65,7 +65,7 @@ export async function createOutbreak(
   if (await findOutbreakByName(trx, input.name)) {
     throw new AppError('DUPLICATE', {
       params: { entity: input.name },
-      details: [{ field: 'name', code: 'duplicate', message: input.name }],
+      details: [{ field: 'name', code: 'duplicate', params: { value: input.name } }],
     });
   }
   const at = now();
@@ -110,7 +110,7 @@ export async function editOutbreak(
   if (input.name !== undefined && input.name !== before.name && (await findOutbreakByName(trx, input.name))) {
     throw new AppError('DUPLICATE', {
       params: { entity: input.name },
-      details: [{ field: 'name', code: 'duplicate', message: input.name }],
+      details: [{ field: 'name', code: 'duplicate', params: { value: input.name } }],
     });
   }
   const row = await updateOutbreak(trx, id, input.version, {

@@ -112,7 +112,7 @@ export async function createSite(trx: Executor, actor: RecordActor, input: Creat
   if (taken) {
     throw new AppError('DUPLICATE', {
       params: { entity: input.name },
-      details: [{ field: 'name', code: 'duplicate', message: input.name }],
+      details: [{ field: 'name', code: 'duplicate', params: { value: input.name } }],
     });
   }
   const at = now();

@@ -45,7 +45,7 @@ export async function createUser(trx: Executor, manager: UserManager, input: Cre
   if (await findUserByUsername(trx, input.username)) {
     throw new AppError('DUPLICATE', {
       params: { entity: input.username },
-      details: [{ field: 'username', code: 'duplicate', message: input.username }],
+      details: [{ field: 'username', code: 'duplicate', params: { value: input.username } }],
     });
   }
   const at = now();

@@ -53,7 +53,7 @@ function applyErrors(form: ReturnType<typeof Form.useForm<Values>>[0], error: un
         const field = detail.field ?? '';
         const bare = field.replace(/^person\./, '');
         // A document number on file answers with the existing person's id, shown as a link above the form.
-        const errors = [detail.code === 'duplicate' ? onFile : (detail.message ?? detail.code)];
+        const errors = [detail.code === 'duplicate_document' ? onFile : (detail.message ?? detail.code)];
         const personField = personFields.find((name) => name === bare);
         if (personField && (field.startsWith('person.') || !caseFieldNames.some((name) => name === field))) {
           return [{ name: ['person', personField], errors }];
