@@ -194,4 +194,47 @@ describe('the command dashboard', () => {
     expect(bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
     expect(bytes.length).toBeGreaterThan(1000);
   }, 120_000);
+
+  it('lets the commander break the glass on a case’s masked person, with a reason, for a few minutes', async () => {
+    const kase = await h.db.kysely
+      .selectFrom('cases')
+      .innerJoin('persons', 'persons.id', 'cases.person_id')
+      .select(['cases.id', 'persons.id as personId', 'persons.name', 'persons.phone'])
+      .where('cases.division_code', 'like', '141102%')
+      .orderBy('cases.id')
+      .executeTakeFirstOrThrow();
+    await loginAs(h, 'commander');
+    await h.page.goto(`${h.baseUrl}/cases/${kase.id}`);
+    const basic = h.page.getByTestId('case-basic');
+    await basic.waitFor();
+    // Masked for the commander, who has no personal:read.
+    await expect(basic.textContent()).resolves.not.toContain(kase.name);
+    await h.page.getByTestId('person-reveal').click();
+    const reason = h.page.getByTestId('reveal-reason');
+    await reason.fill('转运');
+    const ok = h.page.locator('.ant-modal-footer .ant-btn-primary');
+    await expect(ok.isDisabled()).resolves.toBe(true);
+    await reason.fill('核对病例联系电话，安排转运');
+    await ok.click();
+    await h.page.getByTestId('person-revealed').waitFor();
+    await expect.poll(() => basic.textContent()).toContain(kase.name);
+    await expect(basic.textContent()).resolves.toContain(kase.phone ?? '');
+    await h.shot('07-break-the-glass');
+    const audit = await h.db.kysely
+      .selectFrom('audit_events')
+      .select(['action', 'actor_username', 'changes'])
+      .where('action', '=', 'person.reveal')
+      .where('entity_id', '=', String(kase.personId))
+      .execute();
+    expect(audit).toHaveLength(1);
+    expect(audit[0]?.actor_username).toBe('commander');
+    const changes = audit[0]?.changes;
+    expect(typeof changes === 'string' ? changes : JSON.stringify(changes)).toContain(
+      '核对病例联系电话，安排转运',
+    );
+    // Hidden again on demand (and after the minutes the notice names).
+    await h.page.getByRole('button', { name: '立即隐藏' }).click();
+    await h.page.getByTestId('person-reveal').waitFor();
+    await expect(basic.textContent()).resolves.not.toContain(kase.name);
+  }, 60_000);
 });

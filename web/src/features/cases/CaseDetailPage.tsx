@@ -16,12 +16,13 @@ import { TrajectoryPanel } from '../trajectory/TrajectoryPanel.tsx';
 import { CaseEditForm } from './CaseEditForm.tsx';
 import { ClassificationCard } from './ClassificationCard.tsx';
 import { classificationColors, labelKey } from './labels.ts';
+import { usePersonReveal } from './PersonReveal.tsx';
 import { useCase } from './queries.ts';
 
 function BasicInfo({ record, editable }: { record: Case; editable: boolean }) {
   const { t } = useI18n();
   const [editing, setEditing] = useState(false);
-  const p = record.person;
+  const { shown: p, notice } = usePersonReveal(record.person);
   const yesNo = (value: boolean) => (value ? t('common.yes') : t('common.no'));
   return (
     <Card
@@ -36,9 +37,7 @@ function BasicInfo({ record, editable }: { record: Case; editable: boolean }) {
         ) : null
       }
     >
-      {p.masked ? (
-        <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('person.maskedNote')} />
-      ) : null}
+      {notice}
       <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 3 }} data-testid="case-basic">
         <Descriptions.Item label={t('person.name')}>{p.name}</Descriptions.Item>
         <Descriptions.Item label={t('person.sex')}>

@@ -7,6 +7,7 @@ import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { RecordHistory } from '../audit/RecordHistory.tsx';
 import { useCan } from '../auth/queries.ts';
 import { labelKey } from '../cases/labels.ts';
+import { usePersonReveal } from '../cases/PersonReveal.tsx';
 import { ContactActions } from './ContactActions.tsx';
 import { ExposuresPanel } from './ExposuresPanel.tsx';
 import { FollowUpsPanel } from './FollowUpsPanel.tsx';
@@ -38,12 +39,10 @@ function Workflow({ contact }: { contact: ContactDetail }) {
 
 function Overview({ contact }: { contact: ContactDetail }) {
   const { t } = useI18n();
-  const p = contact.person;
+  const { shown: p, notice } = usePersonReveal(contact.person);
   return (
     <Card size="small" title={t('contact.person')} style={{ marginBottom: 16 }}>
-      {p.masked ? (
-        <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('person.maskedNote')} />
-      ) : null}
+      {notice}
       <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 3 }} data-testid="contact-overview">
         <Descriptions.Item label={t('person.name')}>{p.name}</Descriptions.Item>
         <Descriptions.Item label={t('person.sex')}>
