@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { docxText } from '../helpers/docx-text.ts';
 import { signIn } from '../helpers/app.ts';
 import { openStatuses } from '../../src/server/contacts/contacts.repository.ts';
-import { loginAs, startHarness, type Harness } from './harness.ts';
+import { loginAs, pick, startHarness, type Harness } from './harness.ts';
 
 /**
  * The sampling day of the issue, in the browser: a sampler prints the day list of 韩家坡村, registers ten
@@ -240,5 +240,16 @@ describe('a sampling day from the printed list to a converted case', () => {
     expect(await card.textContent()).toContain('2020-02-10');
     await card.scrollIntoViewIfNeeded();
     await h.shot('10-discharge-follow-up');
+    // The investigator moves the date: the follow-up is planned again from it.
+    await card.getByTestId('move-discharge').click();
+    await pick(h, h.page.locator('.ant-modal input[data-testid="discharge-date"]'), '2020-02-12');
+    await h.page.locator('.ant-modal-footer .ant-btn-primary').click();
+    await expect.poll(() => card.getByTestId('discharge-date-shown').textContent()).toBe('2020-02-12');
+    const moved = await h.db.kysely
+      .selectFrom('case_discharges')
+      .select(['discharge_date', 'version'])
+      .where('case_id', '=', kase.id)
+      .executeTakeFirstOrThrow();
+    expect(moved).toMatchObject({ discharge_date: '2020-02-12', version: 2 });
   });
 });

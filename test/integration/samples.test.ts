@@ -393,7 +393,18 @@ describe('samples and lab results', () => {
 
   it('moving a discharge date re-plans without losing what was collected', async () => {
     const id = await caseId('LS-2020-0001');
-    const moved = await lead.request('PUT', `/api/v1/cases/${id}/discharge`, { dischargeDate: '2020-02-12' });
+    // A recorded date moves only with the version it was read at: without one it is a 409.
+    const unseen = await lead.request('PUT', `/api/v1/cases/${id}/discharge`, {
+      dischargeDate: '2020-02-12',
+    });
+    expect(unseen.statusCode).toBe(409);
+    expect(unseen.json()).toMatchObject({ error: { code: 'VERSION_CONFLICT' } });
+    const read = await lead.get(`/api/v1/cases/${id}/discharge-follow-up`);
+    expect(read.json<{ dischargeDate: string }>().dischargeDate).toBe('2020-02-10');
+    const moved = await lead.request('PUT', `/api/v1/cases/${id}/discharge`, {
+      dischargeDate: '2020-02-12',
+      version: read.json<{ version: number }>().version,
+    });
     expect(moved.statusCode, moved.body).toBe(200);
     const body = moved.json<{ samplings: Array<{ state: string; samples: unknown[] }> }>();
     expect(body.samplings.map((s) => s.state)).toEqual(['done', 'done', 'done']);

@@ -41,7 +41,9 @@ export async function recordDischarge(
     .where('case_id', '=', caseId)
     .executeTakeFirst();
   if (existing) {
-    if (input.version !== undefined && input.version !== existing.version) {
+    // Moving a recorded date needs the version it was read at: without one, a second first recording
+    // (two users, or a suggestion accepted after a date was set) would overwrite the first unseen.
+    if (input.version !== existing.version) {
       throw new AppError('VERSION_CONFLICT', { extra: { currentVersion: existing.version } });
     }
     await trx

@@ -178,7 +178,7 @@ export type DecideInput = z.infer<typeof decideBody>;
 
 export const dischargeBody = z.strictObject({
   dischargeDate: isoDate,
-  /** The version of the discharge record when moving its date; stale → 409. */
+  /** The version of the discharge record, required to move a recorded date; missing or stale → 409. */
   version: z.number().int().positive().optional(),
 });
 
