@@ -125,7 +125,9 @@ async function assertNoDuplicate(
   if (existing && Number(existing.id) !== exceptId) {
     throw new AppError('DUPLICATE', {
       params: { entity: '证件号码 / document number' },
-      details: [{ field: 'documentNumber', code: 'duplicate_document', params: { existingId: Number(existing.id) } }],
+      details: [
+        { field: 'documentNumber', code: 'duplicate_document', params: { existingId: Number(existing.id) } },
+      ],
       extra: { existingId: Number(existing.id) },
     });
   }
