@@ -141,6 +141,22 @@ describe('an investigation from the night report to the filed 流调报告', () 
     await table.getByRole('button', { name: /添加证据/ }).click();
     await table.getByRole('link', { name: /receipt\.png/ }).waitFor();
     await h.shot('08-trajectory-table');
+
+    // An item added twice is removed with a reason: archived, not deleted.
+    await table.locator('#reference').fill('收银小票（重复）');
+    await table.getByRole('button', { name: /添加证据/ }).click();
+    const twice = table.locator('.ant-list-item').filter({ hasText: '收银小票（重复）' });
+    await twice.waitFor();
+    await twice.getByRole('button', { name: '移除证据' }).click();
+    await h.page.getByTestId('remove-evidence-reason').fill('重复上传');
+    await h.page.locator('.ant-modal-footer .ant-btn-dangerous').click();
+    await twice.waitFor({ state: 'detached' });
+    const archived = await h.db.kysely
+      .selectFrom('evidence_items')
+      .select(['archived', 'archived_reason'])
+      .where('reference', '=', '收银小票（重复）')
+      .executeTakeFirstOrThrow();
+    expect(archived).toEqual({ archived: 1, archived_reason: '重复上传' });
   });
 
   it('fills sections of the case form and saves the draft with its version', async () => {

@@ -110,11 +110,22 @@ describe('evidence attachments', () => {
     expect(response.json().error.details[0].field).toBe('source');
   });
 
-  it('adds evidence without a file as JSON, and archives it', async () => {
+  it('adds evidence without a file as JSON, and archives it with a reason', async () => {
     const url = `/api/v1/cases/${caseId}/trajectory/${entryId}/evidence`;
     const response = await investigator.post(url, { source: 'self_report', confidence: 'medium' });
     expect(response.statusCode).toBe(201);
-    const removed = await investigator.request('DELETE', `${url}/${response.json().id}`);
+    const id = response.json<{ id: number }>().id;
+    const noReason = await investigator.request('DELETE', `${url}/${id}`);
+    expect(noReason.statusCode).toBe(400);
+    const blank = await investigator.request('DELETE', `${url}/${id}`, { reason: ' ' });
+    expect(blank.json().error.details[0]).toMatchObject({ field: 'reason', code: 'too_small' });
+    const removed = await investigator.request('DELETE', `${url}/${id}`, { reason: '与本条轨迹无关' });
     expect(removed.statusCode).toBe(204);
+    const row = await t.db.kysely
+      .selectFrom('evidence_items')
+      .select(['archived', 'archived_reason'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    expect(row).toEqual({ archived: 1, archived_reason: '与本条轨迹无关' });
   });
 });

@@ -17,6 +17,7 @@ export const detailMessages = {
   invalid_format: { 'zh-CN': '格式无效（{format}）', en: 'has an invalid format ({format})' },
   unrecognized_keys: { 'zh-CN': '不允许的字段', en: 'is not an allowed field' },
   invalid: { 'zh-CN': '取值无效', en: 'is invalid' },
+  archive_reason: { 'zh-CN': '归档须写明原因', en: 'give the reason for archiving' },
   duplicate: { 'zh-CN': '“{value}”已存在', en: '"{value}" already exists' },
   duplicate_document: {
     'zh-CN': '该证件号码已登记（人员 {existingId}）',

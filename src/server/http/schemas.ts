@@ -50,3 +50,16 @@ export const isoInstant = z
   .transform((value) => new Date(value).toISOString());
 
 export const isoDate = z.string().refine(isIsoDate, 'iso_date');
+
+/** Why a record is archived (DESIGN §6: records are archived with a reason, never deleted). */
+export const archiveReason = z.string().trim().min(2).max(300);
+
+/** Refines an update body whose `archived: true` must come with its `archivedReason`. */
+export function requireArchiveReason(
+  body: { archived?: boolean | undefined; archivedReason?: string | undefined },
+  ctx: z.RefinementCtx,
+): void {
+  if (body.archived === true && body.archivedReason === undefined) {
+    ctx.addIssue({ code: 'custom', path: ['archivedReason'], message: 'archive_reason' });
+  }
+}

@@ -16,6 +16,7 @@ const columns = [
   'updated_at',
   'version',
   'archived',
+  'archived_reason',
 ] as const;
 
 export async function findOutbreak(db: Executor, id: number): Promise<OutbreakRow | undefined> {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { presetIds } from '../../core/protocols/ids.ts';
 import { divisionCodePattern } from '../../core/divisions/scope.ts';
-import { isoDate } from '../http/schemas.ts';
+import { archiveReason, isoDate, requireArchiveReason } from '../http/schemas.ts';
 
 /** One run of `#` in the mask takes the zero-padded case counter: `LS-2020-####` → `LS-2020-0001`. */
 export const caseNumberMask = z
@@ -27,17 +27,21 @@ export const createOutbreakBody = z.strictObject({
 });
 export type CreateOutbreakInput = z.infer<typeof createOutbreakBody>;
 
-export const updateOutbreakBody = z.strictObject({
-  version: z.number().int().positive(),
-  name: z.string().trim().min(1).max(100).optional(),
-  disease: z.string().trim().min(1).max(64).optional(),
-  presetId: presetId.optional(),
-  overlayId: z.string().trim().min(1).max(64).nullable().optional(),
-  overlayText: z.string().trim().min(1).max(4000).nullable().optional(),
-  startDate: isoDate.optional(),
-  caseNumberMask: caseNumberMask.optional(),
-  archived: z.boolean().optional(),
-});
+export const updateOutbreakBody = z
+  .strictObject({
+    version: z.number().int().positive(),
+    name: z.string().trim().min(1).max(100).optional(),
+    disease: z.string().trim().min(1).max(64).optional(),
+    presetId: presetId.optional(),
+    overlayId: z.string().trim().min(1).max(64).nullable().optional(),
+    overlayText: z.string().trim().min(1).max(4000).nullable().optional(),
+    startDate: isoDate.optional(),
+    caseNumberMask: caseNumberMask.optional(),
+    archived: z.boolean().optional(),
+    /** Required with `archived: true`. */
+    archivedReason: archiveReason.optional(),
+  })
+  .superRefine(requireArchiveReason);
 export type UpdateOutbreakInput = z.infer<typeof updateOutbreakBody>;
 
 export const outbreakSchema = z
@@ -53,6 +57,7 @@ export const outbreakSchema = z
     caseNumberMask: z.string(),
     caseCount: z.number(),
     archived: z.boolean(),
+    archivedReason: z.string().nullable(),
     createdAt: z.string(),
     updatedAt: z.string(),
     version: z.number(),

@@ -27,6 +27,7 @@ export function toOutbreak(row: OutbreakRow): Outbreak {
     caseNumberMask: row.case_number_mask,
     caseCount: row.case_counter,
     archived: row.archived === 1,
+    archivedReason: row.archived === 1 ? row.archived_reason : null,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     version: row.version,
@@ -122,6 +123,7 @@ export async function editOutbreak(
     start_date: input.startDate,
     case_number_mask: input.caseNumberMask,
     archived: input.archived === undefined ? undefined : input.archived ? 1 : 0,
+    archived_reason: input.archived === undefined ? undefined : input.archived ? input.archivedReason : null,
     updated_at: now(),
   });
   if (!row) {

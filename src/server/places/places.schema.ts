@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { divisionCodePattern } from '../../core/divisions/scope.ts';
-import { limitSchema } from '../http/schemas.ts';
+import { archiveReason, limitSchema, requireArchiveReason } from '../http/schemas.ts';
 
 export const placeTypes = [
   'pharmacy',
@@ -31,6 +31,7 @@ export const placeSchema = z
     lng: z.number().nullable(),
     venueCode: z.string().nullable(),
     archived: z.boolean(),
+    archivedReason: z.string().nullable(),
     createdAt: z.string(),
     updatedAt: z.string(),
     version: z.number(),
@@ -49,18 +50,21 @@ export const createPlaceBody = z.strictObject({
 });
 export type CreatePlaceInput = z.infer<typeof createPlaceBody>;
 
-export const updatePlaceBody = z.strictObject({
-  version: z.number().int().positive(),
-  name: text(200).optional(),
-  type: z.enum(placeTypes).optional(),
-  address: text(300).nullable().optional(),
-  divisionCode: z.string().regex(divisionCodePattern, 'division_code').optional(),
-  lat: z.number().min(-90).max(90).nullable().optional(),
-  lng: z.number().min(-180).max(180).nullable().optional(),
-  venueCode: text(100).nullable().optional(),
-  archived: z.boolean().optional(),
-  archivedReason: text(300).optional(),
-});
+export const updatePlaceBody = z
+  .strictObject({
+    version: z.number().int().positive(),
+    name: text(200).optional(),
+    type: z.enum(placeTypes).optional(),
+    address: text(300).nullable().optional(),
+    divisionCode: z.string().regex(divisionCodePattern, 'division_code').optional(),
+    lat: z.number().min(-90).max(90).nullable().optional(),
+    lng: z.number().min(-180).max(180).nullable().optional(),
+    venueCode: text(100).nullable().optional(),
+    archived: z.boolean().optional(),
+    /** Required with `archived: true`. */
+    archivedReason: archiveReason.optional(),
+  })
+  .superRefine(requireArchiveReason);
 export type UpdatePlaceInput = z.infer<typeof updatePlaceBody>;
 
 export const listPlacesQuery = z.strictObject({

@@ -43,6 +43,7 @@ export function toPlace(row: PlaceRow): Place {
     lng: row.lng,
     venueCode: row.venue_code,
     archived: row.archived === 1,
+    archivedReason: row.archived === 1 ? row.archived_reason : null,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     version: row.version,
@@ -131,8 +132,7 @@ export async function editPlace(
     lng: input.lng,
     venue_code: input.venueCode,
     archived: input.archived === undefined ? undefined : input.archived ? 1 : 0,
-    archived_reason:
-      input.archived === undefined ? undefined : input.archived ? (input.archivedReason ?? null) : null,
+    archived_reason: input.archived === undefined ? undefined : input.archived ? input.archivedReason : null,
     updated_at: now(),
   });
   if (!row) {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { divisionCodePattern } from '../../core/divisions/scope.ts';
 import { contactPersonSchema } from '../contacts/contacts.schema.ts';
-import { isoInstant, limitSchema } from '../http/schemas.ts';
+import { archiveReason, isoInstant, limitSchema, requireArchiveReason } from '../http/schemas.ts';
 import { phoneSchema } from '../persons/persons.schema.ts';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
@@ -21,15 +21,19 @@ export const createSiteBody = z.strictObject({
 });
 export type CreateSiteInput = z.infer<typeof createSiteBody>;
 
-export const updateSiteBody = z.strictObject({
-  version: z.number().int().positive(),
-  name: text(100).optional(),
-  address: text(300).optional(),
-  capacity: z.number().int().min(1).max(100_000).optional(),
-  manager: text(64).nullable().optional(),
-  phone: phoneSchema.nullable().optional(),
-  archived: z.boolean().optional(),
-});
+export const updateSiteBody = z
+  .strictObject({
+    version: z.number().int().positive(),
+    name: text(100).optional(),
+    address: text(300).optional(),
+    capacity: z.number().int().min(1).max(100_000).optional(),
+    manager: text(64).nullable().optional(),
+    phone: phoneSchema.nullable().optional(),
+    archived: z.boolean().optional(),
+    /** Required with `archived: true`. */
+    archivedReason: archiveReason.optional(),
+  })
+  .superRefine(requireArchiveReason);
 export type UpdateSiteInput = z.infer<typeof updateSiteBody>;
 
 export const addRoomsBody = z.strictObject({ rooms: z.array(roomInput).min(1).max(2000) });
@@ -52,6 +56,7 @@ export const siteSchema = z
     manager: z.string().nullable(),
     phone: z.string().nullable(),
     archived: z.boolean(),
+    archivedReason: z.string().nullable(),
     createdAt: z.string(),
     updatedAt: z.string(),
     version: z.number(),

@@ -24,6 +24,7 @@ const siteColumns = [
   'updated_at',
   'version',
   'archived',
+  'archived_reason',
 ] as const;
 
 function toSite(row: QuarantineSiteRow): Site {
@@ -37,6 +38,7 @@ function toSite(row: QuarantineSiteRow): Site {
     manager: row.manager,
     phone: row.phone,
     archived: row.archived === 1,
+    archivedReason: row.archived === 1 ? row.archived_reason : null,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     version: row.version,
@@ -169,6 +171,8 @@ export async function editSite(trx: Executor, actor: RecordActor, id: number, in
       manager: input.manager,
       phone: input.phone,
       archived: input.archived === undefined ? undefined : input.archived ? 1 : 0,
+      archived_reason:
+        input.archived === undefined ? undefined : input.archived ? input.archivedReason : null,
       updated_at: now(),
       version: (eb) => eb('version', '+', 1),
     })
@@ -186,6 +190,7 @@ export async function editSite(trx: Executor, actor: RecordActor, id: number, in
     manager: s.manager,
     phone: s.phone,
     archived: s.archived,
+    archivedReason: s.archivedReason,
   });
   await recordAudit(trx, auditOf(actor), {
     action: 'site.update',

@@ -42,17 +42,18 @@ export async function removeEvidence(
   caseId: number,
   entryId: number,
   evidenceId: number,
+  reason: string,
 ): Promise<void> {
   await requireCaseInScope(trx, actor.scope, caseId);
   if (!(await findEntry(trx, caseId, entryId)) || !(await findEvidence(trx, entryId, evidenceId))) {
     throw new AppError('NOT_FOUND', { params: { entity: 'evidence' } });
   }
-  await archiveEvidence(trx, evidenceId);
+  await archiveEvidence(trx, evidenceId, reason);
   await recordAudit(trx, auditOf(actor), {
     action: 'evidence.archive',
     entity: 'case',
     entityId: caseId,
-    changes: { entryId: { after: entryId }, evidenceId: { after: evidenceId } },
+    changes: { entryId: { after: entryId }, evidenceId: { after: evidenceId }, reason: { after: reason } },
   });
 }
 

@@ -43,6 +43,7 @@ const evidenceColumns = [
   'created_at',
   'created_by',
   'archived',
+  'archived_reason',
 ] as const;
 
 /** The case's live entries, oldest first. */
@@ -124,6 +125,10 @@ export async function insertEvidence(db: Executor, row: NewEvidenceItemRow): Pro
   return db.insertInto('evidence_items').values(row).returning(evidenceColumns).executeTakeFirstOrThrow();
 }
 
-export async function archiveEvidence(db: Executor, evidenceId: number): Promise<void> {
-  await db.updateTable('evidence_items').set({ archived: 1 }).where('id', '=', evidenceId).execute();
+export async function archiveEvidence(db: Executor, evidenceId: number, reason: string): Promise<void> {
+  await db
+    .updateTable('evidence_items')
+    .set({ archived: 1, archived_reason: reason })
+    .where('id', '=', evidenceId)
+    .execute();
 }

@@ -17,6 +17,7 @@ import {
 import { caseActorOf, type CaseActor } from './case-actor.ts';
 import {
   archiveEntryBody,
+  archiveEvidenceBody,
   caseParams,
   createEntryBody,
   entryParams,
@@ -146,8 +147,9 @@ export async function trajectoryRoutes(app: App, { db, config }: Deps): Promise<
       config: { access: 'trajectories:write' },
       schema: {
         tags,
-        summary: 'Archive an evidence item',
+        summary: 'Archive an evidence item with a reason',
         params: evidenceParams,
+        body: archiveEvidenceBody,
         response: { 204: z.null(), ...errorResponses },
       },
     },
@@ -155,7 +157,9 @@ export async function trajectoryRoutes(app: App, { db, config }: Deps): Promise<
       const { id, entryId, evidenceId } = request.params;
       await db.kysely
         .transaction()
-        .execute((trx) => removeEvidence(trx, actorOf(request), id, entryId, evidenceId));
+        .execute((trx) =>
+          removeEvidence(trx, actorOf(request), id, entryId, evidenceId, request.body.reason),
+        );
       return reply.status(204).send(null);
     },
   );

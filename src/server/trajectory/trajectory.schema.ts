@@ -69,6 +69,8 @@ export const archiveEntryBody = z.strictObject({
   reason: z.string().trim().min(2).max(500),
 });
 
+export const archiveEvidenceBody = z.strictObject({ reason: z.string().trim().min(2).max(500) });
+
 export const caseParams = z.strictObject({ id: z.coerce.number().int().positive() });
 export const entryParams = z.strictObject({
   id: z.coerce.number().int().positive(),

@@ -40,6 +40,7 @@ export type OutbreakTable = {
   updated_at: Instant;
   version: number;
   archived: Flag;
+  archived_reason: string | null;
 };
 
 export type CaseTable = {

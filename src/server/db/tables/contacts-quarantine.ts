@@ -86,6 +86,7 @@ export type QuarantineSiteTable = {
   updated_at: Instant;
   version: number;
   archived: Flag;
+  archived_reason: string | null;
 };
 
 export type QuarantineRoomTable = {

@@ -37,6 +37,7 @@ export type EvidenceItemTable = {
   created_at: Instant;
   created_by: number | null;
   archived: Flag;
+  archived_reason: string | null;
 };
 
 export type ReportVersionTable = {

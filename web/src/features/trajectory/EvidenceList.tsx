@@ -1,5 +1,5 @@
 import { DeleteOutlined, PaperClipOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import { Button, Form, Input, List, Select, Space, Tag, Upload } from 'antd';
+import { Button, Form, Input, List, Modal, Select, Space, Tag, Upload } from 'antd';
 import type { EvidenceInput, TrajectoryEntry } from '../../../../src/server/trajectory/trajectory.schema.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { useState } from 'react';
@@ -26,6 +26,9 @@ export function EvidenceList({
   const remove = useRemoveEvidence(caseId);
   const [form] = Form.useForm<EvidenceInput>();
   const [file, setFile] = useState<File | null>(null);
+  // The evidence item being removed: it is archived with the reason given here, never deleted.
+  const [removing, setRemoving] = useState<number | null>(null);
+  const [reason, setReason] = useState('');
 
   return (
     <>
@@ -44,7 +47,10 @@ export function EvidenceList({
                       danger
                       icon={<DeleteOutlined />}
                       aria-label={t('traj.removeEvidence')}
-                      onClick={() => remove.mutate({ entryId: entry.id, evidenceId: item.id })}
+                      onClick={() => {
+                        setReason('');
+                        setRemoving(item.id);
+                      }}
                     />,
                   ]
                 : []
@@ -65,6 +71,29 @@ export function EvidenceList({
           </List.Item>
         )}
       />
+      <Modal
+        open={removing !== null}
+        title={t('traj.removeEvidence')}
+        okButtonProps={{ danger: true, disabled: reason.trim().length < 2, loading: remove.isPending }}
+        onCancel={() => setRemoving(null)}
+        onOk={() => {
+          if (removing !== null) {
+            remove.mutate(
+              { entryId: entry.id, evidenceId: removing, reason: reason.trim() },
+              { onSuccess: () => setRemoving(null) },
+            );
+          }
+        }}
+        destroyOnHidden
+      >
+        <Input.TextArea
+          rows={2}
+          value={reason}
+          placeholder={t('traj.removeEvidenceReason')}
+          onChange={(e) => setReason(e.target.value)}
+          data-testid="remove-evidence-reason"
+        />
+      </Modal>
       {editable ? (
         <Form<EvidenceInput>
           form={form}

@@ -58,8 +58,10 @@ export function useAddEvidence(caseId: number) {
 }
 
 export function useRemoveEvidence(caseId: number) {
-  return useTrajectoryMutation(caseId, ({ entryId, evidenceId }: { entryId: number; evidenceId: number }) =>
-    api('DELETE', `${trajectoryUrl(caseId)}/${entryId}/evidence/${evidenceId}`),
+  return useTrajectoryMutation(
+    caseId,
+    ({ entryId, evidenceId, reason }: { entryId: number; evidenceId: number; reason: string }) =>
+      api('DELETE', `${trajectoryUrl(caseId)}/${entryId}/evidence/${evidenceId}`, { reason }),
   );
 }
 

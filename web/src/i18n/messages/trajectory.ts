@@ -4,6 +4,7 @@ export const trajectoryMessages = defineMessages(
   {
     'traj.windowOnset': '追溯期：{start} 至 {end}（自发病日起）',
     'traj.removeEvidence': '移除证据',
+    'traj.removeEvidenceReason': '移除原因（如：与本条轨迹无关、重复上传）',
     'traj.archive': '删除轨迹',
     'traj.archiveReason': '删除原因',
     'traj.add': '添加轨迹',
@@ -49,6 +50,7 @@ export const trajectoryMessages = defineMessages(
   {
     'traj.windowOnset': 'Look-back window: {start} to {end} (from the onset day)',
     'traj.removeEvidence': 'Remove evidence',
+    'traj.removeEvidenceReason': 'Reason for removal (e.g. not about this entry, uploaded twice)',
     'traj.archive': 'Remove entry',
     'traj.archiveReason': 'Reason for removal',
     'traj.add': 'Add an entry',
