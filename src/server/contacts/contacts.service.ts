@@ -1,3 +1,4 @@
+import { personalFields } from '../../core/identity/personal-fields.ts';
 import { isWithin } from '../../core/divisions/scope.ts';
 import type { Preset } from '../../core/protocols/index.ts';
 import { dateIn } from '../../core/time/zone.ts';
@@ -162,10 +163,11 @@ export async function recordExposure(
     entity: 'contact',
     entityId: Number(contact.id),
     changes: {
-      ...diff(null, { exposureId, ...exposureAuditFields(input), outsideWindow: outside !== null }, [
-        'place',
-        'seat',
-      ]),
+      ...diff(
+        null,
+        { exposureId, ...exposureAuditFields(input), outsideWindow: outside !== null },
+        personalFields.exposure,
+      ),
       observationEnd: { before: contact.observation_end, after: sync.observationEnd },
     },
   });

@@ -1,3 +1,4 @@
+import { personalFields } from '../../core/identity/personal-fields.ts';
 import { z } from 'zod';
 import { isWithin } from '../../core/divisions/scope.ts';
 import { computeClocks, overdueThreshold, type Sla } from '../../core/investigations/clocks.ts';
@@ -182,7 +183,7 @@ export async function editInvestigation(
     changes: diff(
       { team: before.team, leadUserId: before.leadUserId, coreInfoAt: before.coreInfoAt, form: before.form },
       { team: after.team, leadUserId: after.leadUserId, coreInfoAt: after.coreInfoAt, form: after.form },
-      ['form'],
+      personalFields.investigation,
     ),
   });
   return after;

@@ -18,18 +18,11 @@ import {
   updatePerson,
   type PersonWithScope,
 } from './persons.repository.ts';
+import { personalFields } from '../../core/identity/personal-fields.ts';
 import { auditOf, seesPersonal, type RecordActor } from './record-actor.ts';
 
 /** The person fields that identify someone: masked in lists and kept out of the audit log. */
-export const personalFieldNames = [
-  'name',
-  'documentNumber',
-  'birthDate',
-  'phone',
-  'workplace',
-  'currentAddress',
-  'householdAddress',
-] as const;
+export const personalFieldNames = personalFields.person;
 
 function isInside(row: PersonWithScope): boolean {
   return row.inside === true || row.inside === 1;

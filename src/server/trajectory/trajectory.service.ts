@@ -18,10 +18,11 @@ import {
   updateEntry,
 } from './trajectory.repository.ts';
 import type { CreateEntryInput, Trajectory, TrajectoryEntry, UpdateEntryInput } from './trajectory.schema.ts';
+import { personalFields } from '../../core/identity/personal-fields.ts';
 import { auditOf, type CaseActor } from './case-actor.ts';
 
 /** Fields of an entry that say where a person went with whom; the audit log records only that they changed. */
-const personalEntryFields = ['address', 'companions', 'vehicleNumber', 'seat'];
+const personalEntryFields = personalFields.trajectoryEntry;
 
 /** The case's live entries with their evidence, oldest first. */
 export async function loadEntries(db: Executor, caseId: number): Promise<TrajectoryEntry[]> {
