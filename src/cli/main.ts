@@ -54,7 +54,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const load = commands[name];
   if (!load) {
-    process.stderr.write(`saolei: unknown command "${name}"\n${usage}\n`);
+    process.stderr.write(`saolei: unknown command "${name}"; \`saolei help\` lists the commands\n`);
     return 2;
   }
   try {

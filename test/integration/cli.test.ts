@@ -99,6 +99,20 @@ describe('saolei CLI', () => {
     expect(run.stderr).toContain('SAOLEI_TZ');
   });
 
+  it('fails with a one-line reason and a non-zero code on a bad command line', async () => {
+    for (const args of [
+      ['frobnicate'],
+      ['report', 'weekly'],
+      ['match', 'contacts', '--visits', 'v.csv'],
+      ['backup'],
+    ]) {
+      const run = await saolei(args);
+      expect(run.code, args.join(' ')).toBe(2);
+      expect(run.stderr.trimEnd().split('\n'), args.join(' ')).toHaveLength(1);
+      expect(run.stderr).toMatch(/^saolei/);
+    }
+  });
+
   it('audit verify passes on an intact chain and names the first altered event', async () => {
     const intact = await saolei(['audit', 'verify']);
     expect(intact.stdout).toContain('audit chain intact');

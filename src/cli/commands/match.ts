@@ -99,7 +99,7 @@ export async function matchCommand(args: string[]): Promise<void> {
     return;
   }
   if (values['case-visits'] === undefined || values.out === undefined) {
-    throw new CliError(`--case-visits and --out are required\n${usage}`, 2);
+    throw new CliError(`--case-visits and --out are required; ${usage}`, 2);
   }
   if (kind === 'contacts' && values['min-overlap'] !== undefined) {
     throw new CliError('--min-overlap applies to companions; contacts take --tolerance', 2);

@@ -32,8 +32,8 @@ export async function reportCommand(args: string[]): Promise<void> {
   }
   if (sub !== 'investigation') {
     throw new CliError(
-      'usage: saolei report investigation --case CASE_NUMBER [--kind KIND] --out FILE.docx\n' +
-        '       saolei report daily --date YYYY-MM-DD --out FILE.docx [--division CODE]',
+      'usage: saolei report investigation --case CASE_NUMBER [--kind KIND] --out FILE.docx, or ' +
+        'saolei report daily --date YYYY-MM-DD --out FILE.docx [--division CODE]',
       2,
     );
   }
