@@ -109,6 +109,16 @@ describe('investigation state machine and clocks', () => {
     expect(unknown.json().error.details[0].field).toBe('form.underlyingDiseases.conditions.0');
     const team = await investigator.patch(url, { version: 2, team: [leadId, 987654] });
     expect(team.json().error.details[0]).toMatchObject({ field: 'team.1', code: 'unknown_user' });
+    // The team and the lead are named, for pages that show them (the commander may not list users).
+    const named = await investigator.patch(url, { version: 2, team: [leadId], leadUserId: leadId });
+    expect(named.statusCode, named.body).toBe(200);
+    const leadName = await t.db.kysely
+      .selectFrom('users')
+      .select('display_name')
+      .where('id', '=', leadId)
+      .executeTakeFirstOrThrow();
+    expect(named.json().members).toEqual([{ id: leadId, displayName: leadName.display_name }]);
+    expect((await (await t.login('commander')).get(url)).json().members).toEqual(named.json().members);
   });
 
   it('the demo case reported 30 hours ago and still investigating is on the overdue list', async () => {

@@ -22,6 +22,8 @@ export const investigationSchema = z
     nextStates: z.array(z.enum(investigationStates)),
     team: z.array(z.number()),
     leadUserId: z.number().nullable(),
+    /** The display names of the team and the lead, for showing them by name. */
+    members: z.array(z.object({ id: z.number(), displayName: z.string() })),
     dispatchedAt: z.string().nullable(),
     arrivedAt: z.string().nullable(),
     coreInfoAt: z.string().nullable(),

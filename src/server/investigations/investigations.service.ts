@@ -82,6 +82,7 @@ export function toInvestigation(
     nextStates: [...nextStates(state)],
     team: teamOf(row.team),
     leadUserId: row.lead_user_id === null ? null : Number(row.lead_user_id),
+    members: [],
     dispatchedAt: row.dispatched_at,
     arrivedAt: row.arrived_at,
     coreInfoAt: row.core_info_at,
@@ -92,6 +93,28 @@ export function toInvestigation(
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     version: row.version,
+  };
+}
+
+/** The investigation with the display names of its team and lead (`toInvestigation` leaves them out). */
+async function withMembers(trx: Executor, investigation: Investigation): Promise<Investigation> {
+  const ids = [
+    ...new Set([
+      ...investigation.team,
+      ...(investigation.leadUserId === null ? [] : [investigation.leadUserId]),
+    ]),
+  ];
+  const users =
+    ids.length === 0
+      ? []
+      : await trx.selectFrom('users').select(['id', 'display_name']).where('id', 'in', ids).execute();
+  const names = new Map(users.map((user) => [Number(user.id), user.display_name]));
+  return {
+    ...investigation,
+    members: ids.flatMap((id) => {
+      const displayName = names.get(id);
+      return displayName === undefined ? [] : [{ id, displayName }];
+    }),
   };
 }
 
@@ -115,7 +138,7 @@ export async function getInvestigation(
   settings: SlaSettings,
 ): Promise<Investigation> {
   const { kase, row } = await requireInvestigation(trx, actor, caseId);
-  return toInvestigation(row, kase, slaOf(settings));
+  return withMembers(trx, toInvestigation(row, kase, slaOf(settings)));
 }
 
 /** Every id must name an active user; the error names `field`. */
@@ -186,7 +209,7 @@ export async function editInvestigation(
       personalFields.investigation,
     ),
   });
-  return after;
+  return withMembers(trx, after);
 }
 
 /**
@@ -235,7 +258,7 @@ export async function transitionInvestigation(
       ...(closed.length > 0 ? { closedTasks: { after: closed } } : {}),
     },
   });
-  return toInvestigation(updated, kase, slaOf(settings));
+  return withMembers(trx, toInvestigation(updated, kase, slaOf(settings)));
 }
 
 function toClockItem(row: OpenInvestigationRow, sla: Sla, at: Date): ClockItem {

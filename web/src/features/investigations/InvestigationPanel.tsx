@@ -28,8 +28,9 @@ export function InvestigationPanel({ record }: { record: Case }) {
   const inv = investigation.data;
   const myId = me.data?.user.id;
   const inTeam = myId !== undefined && inv.team.includes(myId);
-  // The API names team members by user id; the signed-in user is shown as "me".
-  const who = (id: number) => (id === myId ? t('inv.me') : `#${id}`);
+  // Team members by name (the signed-in user as "me"); an id the answer does not name, by number.
+  const names = new Map(inv.members.map((member) => [member.id, member.displayName]));
+  const who = (id: number) => (id === myId ? t('inv.me') : (names.get(id) ?? `#${id}`));
   // Submission happens with the report (it records recipients), not as a bare state change.
   const next = inv.nextStates.filter((state) => state !== 'submitted');
   const coreInfo = inv.clocks.find((clock) => clock.name === 'coreInfo');
