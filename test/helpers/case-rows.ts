@@ -103,3 +103,46 @@ export async function insertCase(
     .executeTakeFirstOrThrow();
   return { caseId: Number(c.id), caseNumber, investigationId: Number(investigation.id) };
 }
+
+/** A trajectory entry of the case written straight into its table (a shop visit unless told); its id. */
+export async function insertTrajectoryEntry(
+  db: Db,
+  entry: {
+    caseId: number;
+    start: string;
+    end: string;
+    placeName: string;
+    placeKind?: string;
+    divisionCode?: string;
+    placeId?: number | null;
+    activity?: string | null;
+  },
+): Promise<number> {
+  const at = new Date().toISOString();
+  const row = await db.kysely
+    .insertInto('trajectory_entries')
+    .values({
+      case_id: entry.caseId,
+      start_at: entry.start,
+      end_at: entry.end,
+      place_name: entry.placeName,
+      place_kind: entry.placeKind ?? 'other',
+      address: null,
+      division_code: entry.divisionCode ?? '141102',
+      place_id: entry.placeId ?? null,
+      activity: entry.activity === undefined ? '购物' : entry.activity,
+      transport_kind: null,
+      vehicle_number: null,
+      seat: null,
+      companions: null,
+      protection: null,
+      created_at: at,
+      updated_at: at,
+      version: 1,
+      archived: 0,
+      archived_reason: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return Number(row.id);
+}

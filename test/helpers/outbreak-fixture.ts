@@ -1,4 +1,5 @@
 import type { Db } from '../../src/server/db/connect.ts';
+import { insertTrajectoryEntry } from './case-rows.ts';
 
 /**
  * A small outbreak written straight into the tables, with every number the dashboard, the chains and the
@@ -370,30 +371,15 @@ export async function insertOutbreakFixture(db: Db): Promise<OutbreakFixture> {
     ['c3', '2020-01-28T02:00:00.000Z', '2020-01-28T03:00:00.000Z'],
     ['c4', '2020-01-28T02:30:00.000Z', '2020-01-28T04:00:00.000Z'],
   ] as const) {
-    await k
-      .insertInto('trajectory_entries')
-      .values({
-        case_id: c(key),
-        start_at: start,
-        end_at: end,
-        place_name: '超市',
-        place_kind: 'shop',
-        address: null,
-        division_code: '141102001001',
-        place_id: Number(place.id),
-        activity: '购物',
-        transport_kind: null,
-        vehicle_number: null,
-        seat: null,
-        companions: null,
-        protection: null,
-        created_at: at,
-        updated_at: at,
-        version: 1,
-        archived: 0,
-        archived_reason: null,
-      })
-      .execute();
+    await insertTrajectoryEntry(db, {
+      caseId: c(key),
+      start,
+      end,
+      placeName: '超市',
+      placeKind: 'shop',
+      divisionCode: '141102001001',
+      placeId: Number(place.id),
+    });
   }
   return {
     outbreakId,

@@ -8,7 +8,7 @@ import type { SharedSum } from '../../src/core/colocation/shared-sum.ts';
 import { sumThread } from '../../src/server/discovery/sum-thread.ts';
 import { readManifest, storeDir } from '../../src/server/visits/visit-store.ts';
 import { createTestApp, type Session, type TestApp } from '../helpers/app.ts';
-import { insertCase } from '../helpers/case-rows.ts';
+import { insertCase, insertTrajectoryEntry } from '../helpers/case-rows.ts';
 import { multipartBody } from '../helpers/multipart.ts';
 
 let t: TestApp;
@@ -82,35 +82,14 @@ async function createPlace(venueCode: string, name: string, type: string): Promi
 
 /** A trajectory entry of the case at the place (a case visit the engine reads), linked through the API. */
 async function addCaseVisit(caseId: number, placeId: number, visit: CaseVisit): Promise<void> {
-  const at = new Date().toISOString();
-  const entry = await t.db.kysely
-    .insertInto('trajectory_entries')
-    .values({
-      case_id: caseId,
-      start_at: new Date(visit.start * 1000).toISOString(),
-      end_at: new Date(visit.end * 1000).toISOString(),
-      place_name: visit.place,
-      place_kind: 'other',
-      address: null,
-      division_code: '141102',
-      place_id: null,
-      activity: null,
-      transport_kind: null,
-      vehicle_number: null,
-      seat: null,
-      companions: null,
-      protection: null,
-      created_at: at,
-      updated_at: at,
-      version: 1,
-      archived: 0,
-      archived_reason: null,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  const linked = await investigator.patch(`/api/v1/places/${placeId}/link-entry`, {
-    entryId: Number(entry.id),
+  const entryId = await insertTrajectoryEntry(t.db, {
+    caseId,
+    start: new Date(visit.start * 1000).toISOString(),
+    end: new Date(visit.end * 1000).toISOString(),
+    placeName: visit.place,
+    activity: null,
   });
+  const linked = await investigator.patch(`/api/v1/places/${placeId}/link-entry`, { entryId });
   expect(linked.statusCode, linked.body).toBe(200);
 }
 

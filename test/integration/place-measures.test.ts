@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { placeMeasuresForCase } from '../../src/server/places/report-measures.ts';
 import { createTestApp, type Session, type TestApp } from '../helpers/app.ts';
-import { insertCase } from '../helpers/case-rows.ts';
+import { insertCase, insertTrajectoryEntry } from '../helpers/case-rows.ts';
 import { multipartBody } from '../helpers/multipart.ts';
 
 let t: TestApp;
@@ -102,31 +102,13 @@ describe('place measures', () => {
         venueCode: 'MALL-1',
       })
     ).json<{ id: number }>();
-    const at = new Date().toISOString();
-    await t.db.kysely
-      .insertInto('trajectory_entries')
-      .values({
-        case_id: caseId,
-        start_at: '2020-01-22T06:00:00.000Z',
-        end_at: '2020-01-22T08:00:00.000Z',
-        place_name: '吕梁商厦',
-        place_kind: 'other',
-        address: null,
-        division_code: '141102',
-        place_id: place.id,
-        activity: '购物',
-        transport_kind: null,
-        vehicle_number: null,
-        seat: null,
-        companions: null,
-        protection: null,
-        created_at: at,
-        updated_at: at,
-        version: 1,
-        archived: 0,
-        archived_reason: null,
-      })
-      .execute();
+    await insertTrajectoryEntry(t.db, {
+      caseId,
+      start: '2020-01-22T06:00:00.000Z',
+      end: '2020-01-22T08:00:00.000Z',
+      placeName: '吕梁商厦',
+      placeId: place.id,
+    });
     const planned = await investigator.post(`/api/v1/places/${place.id}/disinfections`, {
       scope: '一层全部营业区域、电梯、卫生间',
       agent: '含氯消毒剂',

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Session, type TestApp } from '../helpers/app.ts';
-import { insertCase } from '../helpers/case-rows.ts';
+import { insertCase, insertTrajectoryEntry } from '../helpers/case-rows.ts';
 
 let t: TestApp;
 let investigator: Session;
@@ -99,38 +99,13 @@ describe('places', () => {
       venueCode: 'PL-T-9',
     });
     const { caseId, caseNumber } = await insertCase(t.db);
-    const at = new Date().toISOString();
     const entry = (start: string, end: string) =>
-      t.db.kysely
-        .insertInto('trajectory_entries')
-        .values({
-          case_id: caseId,
-          start_at: start,
-          end_at: end,
-          place_name: '龙凤超市',
-          place_kind: 'supermarket',
-          address: null,
-          division_code: '141102',
-          place_id: null,
-          activity: '购物',
-          transport_kind: null,
-          vehicle_number: null,
-          seat: null,
-          companions: null,
-          protection: null,
-          created_at: at,
-          updated_at: at,
-          version: 1,
-          archived: 0,
-          archived_reason: null,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
+      insertTrajectoryEntry(t.db, { caseId, start, end, placeName: '龙凤超市', placeKind: 'supermarket' });
     const inside = await entry('2020-01-22T02:00:00.000Z', '2020-01-22T03:00:00.000Z');
     const before = await entry('2019-12-01T02:00:00.000Z', '2019-12-01T03:00:00.000Z');
     for (const e of [inside, before]) {
       const linked = await investigator.patch(`/api/v1/places/${place.id}/link-entry`, {
-        entryId: Number(e.id),
+        entryId: e,
       });
       expect(linked.statusCode, linked.body).toBe(200);
     }
@@ -141,7 +116,7 @@ describe('places', () => {
     expect(windows.statusCode).toBe(200);
     expect(windows.json().items).toEqual([
       {
-        entryId: Number(inside.id),
+        entryId: inside,
         caseId,
         caseNumber,
         classification: 'suspected',
