@@ -203,6 +203,8 @@ describe('the command dashboard', () => {
       .where('cases.division_code', 'like', '141102%')
       .orderBy('cases.id')
       .executeTakeFirstOrThrow();
+    // Signed in afresh: the test before leaves the commander signed in, and /login then opens the home page.
+    await h.context.clearCookies();
     await loginAs(h, 'commander');
     await h.page.goto(`${h.baseUrl}/cases/${kase.id}`);
     const basic = h.page.getByTestId('case-basic');
