@@ -1,5 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
-import { Alert, Button, Input, Modal, Typography } from 'antd';
+import { Alert, Button } from 'antd';
+import { ReasonModal } from '../../components/ReasonModal.tsx';
 import { useEffect, useState, type ReactNode } from 'react';
 import type { Person } from '../../../../src/server/persons/persons.schema.ts';
 import { api, ApiError } from '../../api/client.ts';
@@ -22,14 +23,12 @@ export function usePersonReveal<P extends Shown>(person: P): { shown: P; notice:
   const { t } = useI18n();
   const canReveal = useCan('personal:reveal');
   const [asking, setAsking] = useState(false);
-  const [reason, setReason] = useState('');
   const [revealed, setRevealed] = useState<{ person: Person; until: number } | null>(null);
   const reveal = useMutation({
     mutationFn: (why: string) => api<Person>('POST', `/api/v1/persons/${person.id}/reveal`, { reason: why }),
     onSuccess: (full) => {
       setRevealed({ person: full, until: Date.now() + revealMinutes * 60_000 });
       setAsking(false);
-      setReason('');
     },
   });
   useEffect(() => {
@@ -82,34 +81,19 @@ export function usePersonReveal<P extends Shown>(person: P): { shown: P; notice:
             ) : null
           }
         />
-        <Modal
+        <ReasonModal
           open={asking}
           title={t('person.revealTitle')}
           okText={t('person.reveal')}
-          okButtonProps={{ disabled: reason.trim().length < 4, loading: reveal.isPending }}
+          hint={t('person.revealHint', { minutes: revealMinutes })}
+          placeholder={t('person.revealReason')}
+          minLength={4}
+          loading={reveal.isPending}
+          error={error ? (error.details[0]?.message ?? error.message) : null}
+          testId="reveal-reason"
           onCancel={() => setAsking(false)}
-          onOk={() => reveal.mutate(reason.trim())}
-          destroyOnHidden
-        >
-          <Typography.Paragraph type="secondary">
-            {t('person.revealHint', { minutes: revealMinutes })}
-          </Typography.Paragraph>
-          <Input.TextArea
-            rows={3}
-            value={reason}
-            placeholder={t('person.revealReason')}
-            onChange={(e) => setReason(e.target.value)}
-            data-testid="reveal-reason"
-          />
-          {error ? (
-            <Alert
-              type="error"
-              showIcon
-              style={{ marginTop: 12 }}
-              title={error.details[0]?.message ?? error.message}
-            />
-          ) : null}
-        </Modal>
+          onSubmit={(reason) => reveal.mutate(reason)}
+        />
       </>
     ),
   };

@@ -1,21 +1,9 @@
-import {
-  Alert,
-  Button,
-  Card,
-  Descriptions,
-  Input,
-  InputNumber,
-  Modal,
-  Select,
-  Space,
-  Table,
-  Tag,
-  Typography,
-} from 'antd';
+import { Alert, Button, Card, Descriptions, InputNumber, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { Candidate } from '../../../../src/server/discovery/discovery.schema.ts';
 import { formatInstant } from '../../app/format.ts';
+import { ReasonModal } from '../../components/ReasonModal.tsx';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import type { MessageKey } from '../../i18n/messages.ts';
 import { useCan } from '../auth/queries.ts';
@@ -32,7 +20,6 @@ export function DiscoveryPage() {
   const [tolerance, setTolerance] = useState(1800);
   const [placeId, setPlaceId] = useState<number | null>(null);
   const [dismissing, setDismissing] = useState<Candidate | null>(null);
-  const [reason, setReason] = useState('');
   const selected = outbreakId ?? outbreaks.data?.items[0]?.id ?? null;
   const runs = useRuns(selected);
   const run = runs.data?.items[0] ?? null;
@@ -196,33 +183,19 @@ export function DiscoveryPage() {
       {candidates.hasNextPage ? (
         <Button onClick={() => void candidates.fetchNextPage()}>{t('common.loadMore')}</Button>
       ) : null}
-      <Modal
+      <ReasonModal
         open={dismissing !== null}
         title={t('discovery.dismiss')}
-        okButtonProps={{ disabled: reason.trim() === '', loading: dismiss.isPending }}
+        placeholder={t('discovery.reason')}
+        loading={dismiss.isPending}
+        testId="dismiss-reason"
         onCancel={() => setDismissing(null)}
-        onOk={() => {
+        onSubmit={(reason) => {
           if (dismissing) {
-            dismiss.mutate(
-              { candidate: dismissing, reason },
-              {
-                onSuccess: () => {
-                  setDismissing(null);
-                  setReason('');
-                },
-              },
-            );
+            dismiss.mutate({ candidate: dismissing, reason }, { onSuccess: () => setDismissing(null) });
           }
         }}
-      >
-        <Input.TextArea
-          rows={3}
-          value={reason}
-          placeholder={t('discovery.reason')}
-          onChange={(e) => setReason(e.target.value)}
-          data-testid="dismiss-reason"
-        />
-      </Modal>
+      />
     </Space>
   );
 }

@@ -1,5 +1,6 @@
 import { DeleteOutlined, PaperClipOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import { Button, Form, Input, List, Modal, Select, Space, Tag, Upload } from 'antd';
+import { Button, Form, Input, List, Select, Space, Tag, Upload } from 'antd';
+import { ReasonModal } from '../../components/ReasonModal.tsx';
 import type { EvidenceInput, TrajectoryEntry } from '../../../../src/server/trajectory/trajectory.schema.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { useState } from 'react';
@@ -28,7 +29,6 @@ export function EvidenceList({
   const [file, setFile] = useState<File | null>(null);
   // The evidence item being removed: it is archived with the reason given here, never deleted.
   const [removing, setRemoving] = useState<number | null>(null);
-  const [reason, setReason] = useState('');
 
   return (
     <>
@@ -47,10 +47,7 @@ export function EvidenceList({
                       danger
                       icon={<DeleteOutlined />}
                       aria-label={t('traj.removeEvidence')}
-                      onClick={() => {
-                        setReason('');
-                        setRemoving(item.id);
-                      }}
+                      onClick={() => setRemoving(item.id)}
                     />,
                   ]
                 : []
@@ -71,29 +68,24 @@ export function EvidenceList({
           </List.Item>
         )}
       />
-      <Modal
+      <ReasonModal
         open={removing !== null}
         title={t('traj.removeEvidence')}
-        okButtonProps={{ danger: true, disabled: reason.trim().length < 2, loading: remove.isPending }}
+        placeholder={t('traj.removeEvidenceReason')}
+        danger
+        minLength={2}
+        loading={remove.isPending}
+        testId="remove-evidence-reason"
         onCancel={() => setRemoving(null)}
-        onOk={() => {
+        onSubmit={(reason) => {
           if (removing !== null) {
             remove.mutate(
-              { entryId: entry.id, evidenceId: removing, reason: reason.trim() },
+              { entryId: entry.id, evidenceId: removing, reason },
               { onSuccess: () => setRemoving(null) },
             );
           }
         }}
-        destroyOnHidden
-      >
-        <Input.TextArea
-          rows={2}
-          value={reason}
-          placeholder={t('traj.removeEvidenceReason')}
-          onChange={(e) => setReason(e.target.value)}
-          data-testid="remove-evidence-reason"
-        />
-      </Modal>
+      />
       {editable ? (
         <Form<EvidenceInput>
           form={form}
