@@ -286,9 +286,11 @@ describe('a tracer’s night: contacts pasted from Excel, placed, followed up, c
     await h.page.getByTestId('place-address').fill('离石区田家会街道某村12号');
     await ok().click();
     await h.page.getByTestId('contact-status').filter({ hasText: '隔离中' }).waitFor();
+    // The placement dialog has closed before the release dialog opens: `dialog()` then means the latter.
+    await expect.poll(() => dialog().count()).toBe(0);
 
     await h.page.getByTestId('action-release').click();
-    expect(await dialog().textContent()).toMatch(/提前解除须填写原因/);
+    await expect.poll(() => dialog().textContent()).toMatch(/提前解除须填写原因/);
     await ok().click();
     await dialog().locator('.ant-form-item-explain-error').waitFor();
     await h.page.getByTestId('reason-input').fill('经专家组评估为一般接触者，解除集中管理');
