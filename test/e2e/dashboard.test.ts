@@ -239,4 +239,27 @@ describe('the command dashboard', () => {
     await h.page.getByTestId('person-reveal').waitFor();
     await expect(basic.textContent()).resolves.not.toContain(kase.name);
   }, 60_000);
+
+  it('shows the lead the tasks escalated for being long past due, and opens them on the board', async () => {
+    const limit = new Date(Date.now() - 2 * 3_600_000).toISOString();
+    const escalated = await h.db.kysely
+      .selectFrom('tasks')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('status', '=', 'open')
+      .where('due_at', '<', limit)
+      .where('division_code', 'like', '141102%')
+      .executeTakeFirstOrThrow();
+    expect(Number(escalated.n)).toBeGreaterThan(0);
+    await h.context.clearCookies();
+    await loginAs(h, 'lead');
+    const note = h.page.getByTestId('escalated-tasks');
+    await note.waitFor();
+    await expect(note.textContent()).resolves.toContain(`${Number(escalated.n)} 项任务`);
+    await note.getByRole('button').click();
+    await h.page.waitForURL('**/tasks?view=escalated');
+    const rows = h.page.getByTestId('tasks-table').locator('tbody tr[data-row-key]');
+    await expect.poll(() => rows.count()).toBe(Number(escalated.n));
+    await expect(rows.filter({ hasText: '超时已升级' }).count()).resolves.toBe(Number(escalated.n));
+    await h.shot('08-escalated-tasks');
+  }, 60_000);
 });

@@ -172,6 +172,18 @@ describe('tasks', () => {
     ).toBe(true);
     const demoReport = overdue.find((task: { title: string }) => task.title.includes('LS-2020-0005'));
     expect(demoReport).toMatchObject({ type: 'report', priority: 'high' });
+    // Past due by more than the escalation limit (2 hours by default): escalated. The demo report was due
+    // six hours ago.
+    type Listed = { id: number; dueAt: string; overdue: boolean; escalated: boolean };
+    const escalated = (await lead.get('/api/v1/tasks?escalated=true&limit=500')).json<{ items: Listed[] }>()
+      .items;
+    const limit = Date.now() - 2 * 3_600_000;
+    expect(escalated.map((task) => task.id)).toContain(demoReport.id);
+    expect(escalated.every((task) => task.overdue && task.escalated && Date.parse(task.dueAt) < limit)).toBe(
+      true,
+    );
+    const notYet = (overdue as Listed[]).filter((task) => Date.parse(task.dueAt) > limit + 60_000);
+    expect(notYet.every((task) => !task.escalated)).toBe(true);
 
     const done = await lead.patch(`/api/v1/tasks/${demoReport.id}`, {
       version: demoReport.version,

@@ -54,6 +54,8 @@ const configSchema = z.object({
   slaDispatchMinutes: z.coerce.number().int().min(1).default(15),
   slaCoreInfoHours: z.coerce.number().int().min(1).default(4),
   slaReportHours: z.coerce.number().int().min(1).default(24),
+  /** Hours an open task may be past due before it is escalated to the leads (DESIGN §3.11). */
+  taskEscalateHours: z.coerce.number().positive().max(720).default(2),
   webDist: z.string().default('dist/web'),
   /** Who a 流调报告 is submitted to unless the submitter names others; comma-separated in the environment. */
   reportRecipients: z
@@ -95,6 +97,7 @@ export const configEnv = {
   slaDispatchMinutes: 'SAOLEI_SLA_DISPATCH_MINUTES',
   slaCoreInfoHours: 'SAOLEI_SLA_CORE_INFO_HOURS',
   slaReportHours: 'SAOLEI_SLA_REPORT_HOURS',
+  taskEscalateHours: 'SAOLEI_TASK_ESCALATE_HOURS',
   webDist: 'SAOLEI_WEB_DIST',
   reportRecipients: 'SAOLEI_REPORT_RECIPIENTS',
   followUpsPerDay: 'SAOLEI_FOLLOW_UPS_PER_DAY',

@@ -5,7 +5,7 @@ import { recordActorOf } from '../persons/persons.routes.ts';
 import { listTasksQuery, taskSchema, updateTaskBody } from './tasks.schema.ts';
 import { editTask, searchTasks } from './tasks.service.ts';
 
-export async function tasksRoutes(app: App, { db }: Deps): Promise<void> {
+export async function tasksRoutes(app: App, { db, config }: Deps): Promise<void> {
   const tags = ['tasks'];
 
   app.get(
@@ -15,7 +15,8 @@ export async function tasksRoutes(app: App, { db }: Deps): Promise<void> {
       schema: {
         tags,
         summary:
-          'Tasks in the caller’s jurisdiction, soonest due first (mine=true: assigned to me; overdue=true)',
+          'Tasks in the caller’s jurisdiction, soonest due first (mine=true: assigned to me; overdue=true; ' +
+          'escalated=true: past due by more than SAOLEI_TASK_ESCALATE_HOURS)',
         querystring: listTasksQuery,
         response: {
           200: z.object({ items: z.array(taskSchema), nextCursor: z.string().nullable() }),
@@ -23,7 +24,7 @@ export async function tasksRoutes(app: App, { db }: Deps): Promise<void> {
         },
       },
     },
-    async (request) => searchTasks(db.kysely, recordActorOf(request), request.query),
+    async (request) => searchTasks(db.kysely, recordActorOf(request), request.query, config),
   );
 
   app.patch(
@@ -41,6 +42,6 @@ export async function tasksRoutes(app: App, { db }: Deps): Promise<void> {
     async (request) =>
       db.kysely
         .transaction()
-        .execute((trx) => editTask(trx, recordActorOf(request), request.params.id, request.body)),
+        .execute((trx) => editTask(trx, recordActorOf(request), request.params.id, request.body, config)),
   );
 }

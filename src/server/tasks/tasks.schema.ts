@@ -28,6 +28,8 @@ export const taskSchema = z
     status: z.enum(taskStatuses),
     priority: z.enum(taskPriorities),
     overdue: z.boolean(),
+    /** Open and past due by more than the escalation limit (SAOLEI_TASK_ESCALATE_HOURS). */
+    escalated: z.boolean(),
     createdAt: z.string(),
     updatedAt: z.string(),
     closedAt: z.string().nullable(),
@@ -39,6 +41,8 @@ export type Task = z.infer<typeof taskSchema>;
 export const listTasksQuery = z.strictObject({
   mine: z.enum(['true', 'false']).optional(),
   overdue: z.enum(['true', 'false']).optional(),
+  /** Open tasks past due by more than the escalation limit. */
+  escalated: z.enum(['true', 'false']).optional(),
   status: z.enum(taskStatuses).optional(),
   type: z.enum(taskTypes).optional(),
   subjectType: z.string().trim().min(1).max(40).optional(),

@@ -10,7 +10,18 @@ import { auditOf, type RecordActor } from '../persons/record-actor.ts';
 import type { ListTasksQuery, Task, UpdateTaskInput } from './tasks.schema.ts';
 import { dueKeyOf, findTask, insertTask, listTasks, updateTask } from './tasks.repository.ts';
 
-export function toTask(row: TaskRow, at: string = now()): Task {
+/** Hours past due after which an open task is escalated, where no setting is at hand (see TaskSettings). */
+export const defaultEscalateHours = 2;
+
+export type TaskSettings = { taskEscalateHours: number };
+
+/** The instant before which an open task due then is escalated at `at`. */
+function escalatedBefore(at: string, escalateHours: number): string {
+  return new Date(Date.parse(at) - escalateHours * 3_600_000).toISOString();
+}
+
+export function toTask(row: TaskRow, at: string = now(), escalateHours = defaultEscalateHours): Task {
+  const overdue = row.status === 'open' && row.due_at !== null && row.due_at < at;
   return {
     id: Number(row.id),
     type: row.type as Task['type'],
@@ -22,7 +33,8 @@ export function toTask(row: TaskRow, at: string = now()): Task {
     dueAt: row.due_at,
     status: row.status as Task['status'],
     priority: row.priority as Task['priority'],
-    overdue: row.status === 'open' && row.due_at !== null && row.due_at < at,
+    overdue,
+    escalated: overdue && row.due_at !== null && row.due_at < escalatedBefore(at, escalateHours),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     closedAt: row.closed_at,
@@ -68,11 +80,15 @@ export async function addTask(
 
 const cursorSchema = z.object({ d: z.string(), id: z.number().int() });
 
-/** Tasks in the actor's jurisdiction by due time; `mine` = assigned to the actor, `overdue` = open and past due. */
+/**
+ * Tasks in the actor's jurisdiction by due time; `mine` = assigned to the actor, `overdue` = open and past
+ * due, `escalated` = open and past due by more than the escalation limit.
+ */
 export async function searchTasks(
   trx: Executor,
   actor: RecordActor,
   query: ListTasksQuery,
+  settings: TaskSettings = { taskEscalateHours: defaultEscalateHours },
 ): Promise<{ items: Task[]; nextCursor: string | null }> {
   let after: { d: string; id: number } | undefined;
   if (query.cursor !== undefined) {
@@ -92,7 +108,12 @@ export async function searchTasks(
   const rows = await listTasks(trx, {
     scope: actor.scope,
     assigneeId: query.mine === 'true' && actor.userId !== null ? actor.userId : undefined,
-    overdueAt: query.overdue === 'true' ? at : undefined,
+    overdueAt:
+      query.escalated === 'true'
+        ? escalatedBefore(at, settings.taskEscalateHours)
+        : query.overdue === 'true'
+          ? at
+          : undefined,
     status: query.status,
     type: query.type,
     subject:
@@ -105,7 +126,7 @@ export async function searchTasks(
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
   return {
-    items: page.map((row) => toTask(row, at)),
+    items: page.map((row) => toTask(row, at, settings.taskEscalateHours)),
     nextCursor:
       rows.length > query.limit && last ? encodeCursor({ d: dueKeyOf(last), id: Number(last.id) }) : null,
   };
@@ -117,6 +138,7 @@ export async function editTask(
   actor: RecordActor,
   id: number,
   input: UpdateTaskInput,
+  settings: TaskSettings = { taskEscalateHours: defaultEscalateHours },
 ): Promise<Task> {
   const row = await findTask(trx, id);
   if (!row || !isWithin(actor.scope, row.division_code)) {
@@ -141,7 +163,7 @@ export async function editTask(
     throw new AppError('VERSION_CONFLICT');
   }
   const before = toTask(row, at);
-  const after = toTask(updated, at);
+  const after = toTask(updated, at, settings.taskEscalateHours);
   await recordAudit(trx, auditOf(actor), {
     action: 'task.update',
     entity: 'task',

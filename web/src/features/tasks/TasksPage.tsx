@@ -21,12 +21,13 @@ function subjectLink(task: Task) {
   return task.subjectType === 'case' ? `/cases/${task.subjectId}` : null;
 }
 
-/** "My tasks" and "overdue": one board for all work, soonest due first. */
+/** "My tasks", "overdue" and "escalated": one board for all work, soonest due first. */
 export function TasksPage() {
   const { t } = useI18n();
   // The view lives in the URL, so the dashboard's "overdue tasks" opens this page on the overdue view.
   const [params, setParams] = useSearchParams();
-  const view: TaskView = params.get('view') === 'overdue' ? 'overdue' : 'mine';
+  const asked = params.get('view');
+  const view: TaskView = asked === 'overdue' || asked === 'escalated' ? asked : 'mine';
   const setView = (next: TaskView) => setParams(next === 'mine' ? {} : { view: next }, { replace: true });
   const tasks = useTasks(view);
   const complete = useCompleteTask();
@@ -44,6 +45,7 @@ export function TasksPage() {
           options={[
             { value: 'mine', label: t('tasks.mine') },
             { value: 'overdue', label: t('tasks.overdue') },
+            { value: 'escalated', label: t('tasks.escalated') },
           ]}
         />
       </div>
@@ -82,6 +84,11 @@ export function TasksPage() {
               <Typography.Text type={task.overdue ? 'danger' : undefined}>
                 {formatInstant(v)}
                 {task.overdue ? ` · ${t('clock.overdue')}` : ''}
+                {task.escalated ? (
+                  <Tag color="red" style={{ marginLeft: 6 }}>
+                    {t('tasks.escalatedTag')}
+                  </Tag>
+                ) : null}
               </Typography.Text>
             ),
           },

@@ -4,7 +4,8 @@ import { api } from '../../api/client.ts';
 
 export type { Task };
 
-export type TaskView = 'mine' | 'overdue';
+/** The board's views: assigned to me, past due, past due by more than the escalation limit. */
+export type TaskView = 'mine' | 'overdue' | 'escalated';
 
 export const taskKeys = {
   all: ['tasks'] as const,
@@ -16,7 +17,7 @@ export function useTasks(view: TaskView) {
     queryKey: taskKeys.list(view),
     queryFn: ({ pageParam }) => {
       const params = new URLSearchParams({ limit: '50', status: 'open' });
-      params.set(view === 'mine' ? 'mine' : 'overdue', 'true');
+      params.set(view, 'true');
       if (pageParam) {
         params.set('cursor', pageParam);
       }
