@@ -191,6 +191,11 @@ describe('saolei CLI', () => {
       const before = await match(envFor(source), path.join(backupDir, 'before.csv'));
       expect(before.trim().split('\n').length).toBeGreaterThan(1);
 
+      const inside = await saolei(['backup', path.join(source.dataDir, 'x.backup')], {
+        env: envFor(source),
+      });
+      expect(inside.code).toBe(2);
+      expect(inside.stderr).toMatch(/outside the data folder/);
       const backup = await saolei(['backup', file], { env: envFor(source) });
       expect(backup.stderr).toBe('');
       expect(backup.code).toBe(0);

@@ -39,6 +39,11 @@ export async function backupCommand(args: string[]): Promise<void> {
     throw new CliError(`no such folder: ${path.dirname(target)}`);
   }
   const { config, db } = await openRuntime({ dataDir: values.data });
+  // The data folder's files go into the backup: a backup written among them would take in itself.
+  if (target.startsWith(path.resolve(config.dataDir) + path.sep)) {
+    await db.close();
+    throw new CliError(`write the backup outside the data folder ${config.dataDir}`, 2);
+  }
   const staging = fs.mkdtempSync(path.join(os.tmpdir(), 'saolei-backup-'));
   try {
     const dump = databaseFileIn(staging);
