@@ -1,5 +1,5 @@
-import { personalFields } from '../../core/identity/personal-fields.ts';
 import { isWithin } from '../../core/divisions/scope.ts';
+import { personalFields } from '../../core/identity/personal-fields.ts';
 import type { Preset } from '../../core/protocols/index.ts';
 import { dateIn } from '../../core/time/zone.ts';
 import { diff, recordAudit } from '../audit/audit.service.ts';

@@ -1,6 +1,6 @@
-import { personalFields } from '../../core/identity/personal-fields.ts';
 import { z } from 'zod';
 import { isWithin } from '../../core/divisions/scope.ts';
+import { personalFields } from '../../core/identity/personal-fields.ts';
 import { computeClocks, overdueThreshold, type Sla } from '../../core/investigations/clocks.ts';
 import {
   canTransition,

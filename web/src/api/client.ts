@@ -92,3 +92,11 @@ export function fieldErrors<N extends string>(
   }
   return result;
 }
+
+/** The first field-level message of an API error (a duplicate or unknown code), else its message. */
+export function errorText(error: unknown): string {
+  if (error instanceof ApiError) {
+    return error.details.find((d) => d.message)?.message ?? error.message;
+  }
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,10 +1,10 @@
 import { useMutation } from '@tanstack/react-query';
 import { Alert, Button } from 'antd';
-import { ReasonModal } from '../../components/ReasonModal.tsx';
 import { useEffect, useState, type ReactNode } from 'react';
 import type { Person } from '../../../../src/server/persons/persons.schema.ts';
-import { api, ApiError } from '../../api/client.ts';
+import { api, errorText } from '../../api/client.ts';
 import { formatInstant } from '../../app/format.ts';
+import { ReasonModal } from '../../components/ReasonModal.tsx';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { useCan } from '../auth/queries.ts';
 
@@ -63,7 +63,6 @@ export function usePersonReveal<P extends Shown>(person: P): { shown: P; notice:
       ),
     };
   }
-  const error = reveal.error instanceof ApiError ? reveal.error : null;
   return {
     shown: person,
     notice: (
@@ -89,7 +88,7 @@ export function usePersonReveal<P extends Shown>(person: P): { shown: P; notice:
           placeholder={t('person.revealReason')}
           minLength={4}
           loading={reveal.isPending}
-          error={error ? (error.details[0]?.message ?? error.message) : null}
+          error={reveal.error ? errorText(reveal.error) : null}
           testId="reveal-reason"
           onCancel={() => setAsking(false)}
           onSubmit={(reason) => reveal.mutate(reason)}

@@ -13,7 +13,7 @@ import {
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { ApiError } from '../../api/client.ts';
+import { errorText } from '../../api/client.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { useCan } from '../auth/queries.ts';
 import { resultColors, useSampleLabel } from './labels.ts';
@@ -31,8 +31,7 @@ function MoveDischargeDate({ caseId, date, version }: { caseId: number; date: st
   const move = useRecordDischarge(caseId);
   const [open, setOpen] = useState(false);
   const [value, setValue] = useState<Dayjs>(dayjs(date));
-  const error =
-    move.error instanceof ApiError ? (move.error.details[0]?.message ?? move.error.message) : null;
+  const error = move.error ? errorText(move.error) : null;
   return (
     <>
       <Button

@@ -7,7 +7,7 @@ import { useI18n } from '../../i18n/I18nProvider.tsx';
 import type { MessageKey } from '../../i18n/messages.ts';
 import { useImportLabFile } from './mutations.ts';
 import { guessMapping, headerOf } from './csv-header.ts';
-import { errorText } from './RegisterPage.tsx';
+import { errorText } from '../../api/client.ts';
 
 const mapLabels: Record<MappingKey, MessageKey> = {
   code: 'samples.map.code',

@@ -5,7 +5,7 @@ import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { LabImportCard } from './LabImportCard.tsx';
 import { useReceiveSamples } from './mutations.ts';
 import { PoolsCard } from './PoolsCard.tsx';
-import { errorText } from './RegisterPage.tsx';
+import { errorText } from '../../api/client.ts';
 import { ResultEntryCard } from './ResultEntryCard.tsx';
 
 type Received = { code: string; text: string; at: number };

@@ -3,19 +3,11 @@ import { Alert, Button, Card, Input, type InputRef, Space, Table, Tag, Typograph
 import { useEffect, useRef, useState } from 'react';
 import type { ListedSample } from '../../../../src/server/samples/sample-list.ts';
 import type { Pool } from '../../../../src/server/samples/samples.schema.ts';
-import { ApiError } from '../../api/client.ts';
+import { errorText } from '../../api/client.ts';
 import { formatInstant } from '../../app/format.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { useSampleLabel } from './labels.ts';
 import { useCreatePool, useRegisterSample } from './mutations.ts';
-
-/** The first field-level message of an API error (a duplicate or unknown code), else its message. */
-export function errorText(error: unknown): string {
-  if (error instanceof ApiError) {
-    return error.details.find((d) => d.message)?.message ?? error.message;
-  }
-  return error instanceof Error ? error.message : String(error);
-}
 
 type Scan = { code: string; ok: boolean; text: string; at: number };
 

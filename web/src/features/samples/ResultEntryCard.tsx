@@ -5,7 +5,7 @@ import { fieldErrors } from '../../api/client.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { useSampleLabel } from './labels.ts';
 import { useEnterResult, type ResultInput } from './mutations.ts';
-import { errorText } from './RegisterPage.tsx';
+import { errorText } from '../../api/client.ts';
 
 type Qualitative = 'positive' | 'negative' | 'inconclusive';
 type Values = {

@@ -24,7 +24,7 @@ import { useCan } from '../auth/queries.ts';
 import { resultColors, useSampleLabel } from './labels.ts';
 import { useDecideSuggestion } from './mutations.ts';
 import { useSuggestions } from './queries.ts';
-import { errorText } from './RegisterPage.tsx';
+import { errorText } from '../../api/client.ts';
 
 const kindColors: Record<string, string> = {
   convert: 'red',
