@@ -211,6 +211,24 @@ describe('the command dashboard', () => {
     await basic.waitFor();
     // Masked for the commander, who has no personal:read.
     await expect(basic.textContent()).resolves.not.toContain(kase.name);
+    // The investigation's team by name, not by user id.
+    const investigation = await h.db.kysely
+      .selectFrom('investigations')
+      .select('team')
+      .where('case_id', '=', kase.id)
+      .executeTakeFirstOrThrow();
+    const team = JSON.parse(investigation.team) as number[];
+    expect(team.length).toBeGreaterThan(0);
+    const members = await h.db.kysely
+      .selectFrom('users')
+      .select('display_name')
+      .where('id', 'in', team)
+      .execute();
+    const panel = h.page.getByTestId('investigation-panel');
+    for (const member of members) {
+      await panel.getByText(member.display_name).first().waitFor();
+    }
+    await expect(panel.textContent()).resolves.not.toMatch(/#\d/);
     await h.page.getByTestId('person-reveal').click();
     const reason = h.page.getByTestId('reveal-reason');
     await reason.fill('转运');
