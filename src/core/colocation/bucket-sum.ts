@@ -34,45 +34,38 @@ export function chunkStart(sum: BucketSum, c: number): number {
   return sum.starts[c * sum.bucketsPerChunk] ?? 0;
 }
 
-/** The working arrays of sumBucket: counters of the low digit and room for the largest bucket. */
-type Bucket = { lowMask: number; counts: Int32Array; sorted: PairRows };
+/** The working arrays of a bucket's sum: counters of the low digit and room for the largest bucket. */
+export type Bucket = { lowMask: number; counts: Int32Array; sorted: PairRows };
+
+/** This thread's working arrays for buckets of up to `largest` rows (kept from call to call). */
+export function bucketScratch(lowBits: number, largest: number): Bucket {
+  return {
+    lowMask: (1 << lowBits) - 1,
+    counts: scratch.int32('counts', (1 << lowBits) + 1),
+    sorted: scratch.rows('bucket', largest),
+  };
+}
 
 /** Sums the buckets of chunk c into result rows from `out` on; returns the number of rows written. */
 export function sumChunk(sum: BucketSum, c: number, out: number): number {
   const { rows, starts, groupCase, groupLocation, result } = sum;
-  // This thread's own arrays (each thread has its scratch), kept from call to call.
-  const bucket: Bucket = {
-    lowMask: (1 << sum.lowBits) - 1,
-    counts: scratch.int32('counts', (1 << sum.lowBits) + 1),
-    sorted: scratch.rows('bucket', sum.largest),
-  };
+  // Each thread has its own scratch.
+  const bucket = bucketScratch(sum.lowBits, sum.largest);
   const last = Math.min((c + 1) * sum.bucketsPerChunk, sum.buckets);
   let at = out;
   for (let b = c * sum.bucketsPerChunk; b < last; b++) {
-    at = sumBucket(rows, starts[b] ?? 0, starts[b + 1] ?? 0, bucket, result, at, groupCase, groupLocation);
+    const from = starts[b] ?? 0;
+    const to = starts[b + 1] ?? 0;
+    if (from < to) {
+      sortRowsByLowDigit(rows, from, to, bucket);
+      at = sumSorted(bucket, to - from, result, at, groupCase, groupLocation);
+    }
   }
   return at - out;
 }
 
-/**
- * Sorts the rows [from, to) of one high-digit bucket by the low digit into `sorted` (a stable counting
- * sort), puts each person's rows in group order, and writes them to the result from row `out` on, summing
- * neighbours of the same person and group (a group is one (case, location), so two groups never make one
- * row). Returns the row after the last one written.
- */
-function sumBucket(
-  rows: PairRows,
-  from: number,
-  to: number,
-  bucket: Bucket,
-  result: ResultColumns,
-  out: number,
-  groupCase: Int32Array,
-  groupLocation: Int32Array,
-): number {
-  if (from === to) {
-    return out;
-  }
+/** Sorts the rows [from, to) of one high-digit bucket by the low digit into `bucket.sorted` (stably). */
+function sortRowsByLowDigit(rows: PairRows, from: number, to: number, bucket: Bucket): void {
   const { words, times } = rows;
   const { lowMask, counts } = bucket;
   const { words: sortedWords, times: sortedTimes } = bucket.sorted;
@@ -93,7 +86,51 @@ function sumBucket(
     sortedWords[4 * at + 1] = words[4 * r + 1] ?? 0;
     sortedTimes[2 * at + 1] = times[2 * r + 1] ?? 0;
   }
-  const count = to - from;
+}
+
+/** The same as sortRowsByLowDigit, for pairs kept in three columns (see pair-sort.ts). */
+export function sortColumnsByLowDigit(
+  pairs: { person: Int32Array; group: Int32Array; overlap: Float64Array },
+  from: number,
+  to: number,
+  bucket: Bucket,
+): void {
+  const { person, group, overlap } = pairs;
+  const { lowMask, counts } = bucket;
+  const { words: sortedWords, times: sortedTimes } = bucket.sorted;
+  counts.fill(0, 0, lowMask + 2);
+  for (let r = from; r < to; r++) {
+    const d = ((person[r] ?? 0) & lowMask) + 1;
+    counts[d] = (counts[d] ?? 0) + 1;
+  }
+  for (let d = 0; d < lowMask; d++) {
+    counts[d + 1] = (counts[d + 1] ?? 0) + (counts[d] ?? 0);
+  }
+  for (let r = from; r < to; r++) {
+    const p = person[r] ?? 0;
+    const d = p & lowMask;
+    const at = counts[d] ?? 0;
+    counts[d] = at + 1;
+    sortedWords[4 * at] = p;
+    sortedWords[4 * at + 1] = group[r] ?? 0;
+    sortedTimes[2 * at + 1] = overlap[r] ?? 0;
+  }
+}
+
+/**
+ * Writes the `count` rows of a bucket sorted by person (`bucket.sorted`) to the result from row `out` on,
+ * each person's rows put in group order first, summing neighbours of the same person and group (a group is
+ * one (case, location), so two groups never make one row). Returns the row after the last one written.
+ */
+export function sumSorted(
+  bucket: Bucket,
+  count: number,
+  result: ResultColumns,
+  out: number,
+  groupCase: Int32Array,
+  groupLocation: Int32Array,
+): number {
+  const { words: sortedWords, times: sortedTimes } = bucket.sorted;
   const { person, caseId, location, overlap } = result;
   // The bucket's persons are none of the previous buckets', so its first row always starts a result row.
   let last = out - 1;

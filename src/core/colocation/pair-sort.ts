@@ -1,4 +1,12 @@
-import { chunkCount, sumChunk, type BucketSum, type PairRows, type ResultColumns } from './bucket-sum.ts';
+import {
+  bucketScratch,
+  chunkCount,
+  sortColumnsByLowDigit,
+  sumSorted,
+  type BucketSum,
+  type PairRows,
+  type ResultColumns,
+} from './bucket-sum.ts';
 import { sharedTask, sumShared, type SumHelper } from './shared-sum.ts';
 import { scratch, sharedScratch } from './scratch.ts';
 import type { MatchRows } from './types.ts';
@@ -12,6 +20,8 @@ export class PairLog {
   group: Int32Array;
   overlap: Float64Array;
   length = 0;
+  /** The capacity of the columns last handed over, which the next `reserve` allocates again. */
+  private handedOver = 0;
 
   constructor(capacity: number) {
     this.person = new Int32Array(capacity);
@@ -24,7 +34,7 @@ export class PairLog {
     if (this.length + more <= this.person.length) {
       return;
     }
-    const capacity = Math.max(this.person.length * 2, this.length + more);
+    const capacity = Math.max(this.person.length * 2, this.handedOver, this.length + more);
     const person = new Int32Array(capacity);
     const group = new Int32Array(capacity);
     const overlap = new Float64Array(capacity);
@@ -37,15 +47,17 @@ export class PairLog {
   }
 
   /**
-   * Hands the columns over (to become the sum's result columns once their pairs are copied out) and
-   * takes fresh ones of the same capacity. The pages of the handed-over columns were faulted in by the
-   * finders, so the result costs no new ones; the fresh columns cost address space only until written.
+   * Hands the columns over (to become the sum's result columns) and empties the log. The pages of the
+   * handed-over columns were faulted in by the finders, so the result costs no new ones. The next
+   * `reserve` allocates columns of the same capacity again, which cost address space only until written;
+   * not before, since a one-query process never writes them.
    */
   handOver(): PairColumns {
     const { person, group, overlap } = this;
-    this.person = new Int32Array(person.length);
-    this.group = new Int32Array(group.length);
-    this.overlap = new Float64Array(overlap.length);
+    this.handedOver = person.length;
+    this.person = new Int32Array(0);
+    this.group = new Int32Array(0);
+    this.overlap = new Float64Array(0);
     this.length = 0;
     return { person, group, overlap };
   }
@@ -68,11 +80,17 @@ const chunksWanted = 64;
 /**
  * The result rows of the pairs, in any order: grouped by (person, group) with overlaps summed, in
  * (person, group) order, which is (person, case, location) order because groups are numbered that way.
- * One pass scatters the pairs by the high digit of the person into buckets of 16-byte rows; each bucket (a
- * few thousand rows) is then sorted by the low digit in a small buffer that stays in cache, the few pairs
- * of one person put in group order there (the probe finds them in that order, the scan in visit order),
- * and summed straight into the result columns. Every step is stable, so the pairs of a row are summed in
- * the order they were found. With a helper thread, the buckets are summed on both threads.
+ * The pairs are first put in buckets by the high digit of the person; each bucket (a few thousand pairs) is
+ * then sorted by the low digit in a small buffer that stays in cache, the few pairs of one person put in
+ * group order there (the probe finds them in that order, the scan in visit order), and summed into the
+ * result columns.
+ *
+ * On one thread the pairs are put in their buckets where they are, by swapping, and the rows are summed
+ * into the log's own columns: the sum takes no second copy of the pairs. Fresh memory costs a page fault
+ * per 4 KiB on first write, which on the virtual machines measured here took longer than the sorting
+ * (docs/decisions/017). Overlaps are whole seconds, so the order in which a row's pairs are added does not
+ * change its sum. With a helper thread, the pairs are copied into rows in shared memory and the buckets
+ * summed on both threads (see shared-sum.ts).
  */
 export function sumPairs(
   log: PairLog,
@@ -102,11 +120,17 @@ export function sumPairs(
   }
   const fill = scratch.int32('fill', buckets);
   fill.set(starts.subarray(0, buckets));
+  if (!shared) {
+    for (let b = 0; b < buckets; b++) {
+      placeBucket(log, b, fill, starts[b + 1] ?? 0, lowBits);
+    }
+    const result = log.handOver();
+    return sumInPlace({ ...result, length: n }, starts, buckets, lowBits, largest, groupCase, groupLocation);
+  }
   const rows = kept.rows('rows', n);
   for (let from = 0; from < n; from += slice) {
     scatterByHighDigit(log, from, Math.min(from + slice, n), lowBits, fill, rows);
   }
-
   const sum: BucketSum = {
     rows,
     starts,
@@ -114,45 +138,71 @@ export function sumPairs(
     bucketsPerChunk: Math.ceil(buckets / chunksWanted),
     lowBits,
     largest,
-    groupCase: shared ? copied(kept.int32('case', groupCase.length), groupCase) : groupCase,
-    groupLocation: shared
-      ? copied(kept.int32('location', groupLocation.length), groupLocation)
-      : groupLocation,
-    // With a helper, the rows go to the kept shared columns, then into the result's (resultColumns).
-    result: shared
-      ? {
-          person: kept.int32('result person', n),
-          caseId: kept.int32('result case', n),
-          location: kept.int32('result location', n),
-          overlap: kept.float64('result overlap', n),
-        }
-      : resultColumns(log),
+    groupCase: copied(kept.int32('case', groupCase.length), groupCase),
+    groupLocation: copied(kept.int32('location', groupLocation.length), groupLocation),
+    // The helper's rows go to the kept shared columns, then into the result's.
+    result: {
+      person: kept.int32('result person', n),
+      caseId: kept.int32('result case', n),
+      location: kept.int32('result location', n),
+      overlap: kept.float64('result overlap', n),
+    },
   };
-  let result = sum.result;
+  const chunks = chunkCount(sum);
+  const task = sharedTask(sum, {
+    control: kept.int32('control', 1),
+    claims: kept.int32('claims', chunks),
+    chunkRows: kept.int32('chunk rows', chunks),
+  });
+  const result = resultColumns(log);
+  return cut(result, sumShared(task, helper, result));
+}
+
+/**
+ * Sums the pairs, already in their buckets, bucket by bucket into the pairs' own columns: the rows of a
+ * bucket are read into the bucket's buffer before any is written, and a bucket never has fewer pairs than
+ * rows, so the rows written never reach a pair not yet read. The location column is the only new one.
+ */
+function sumInPlace(
+  pairs: PairColumns & { length: number },
+  starts: Int32Array,
+  buckets: number,
+  lowBits: number,
+  largest: number,
+  groupCase: Int32Array,
+  groupLocation: Int32Array,
+): MatchRows {
+  const result = {
+    person: pairs.person,
+    caseId: pairs.group,
+    location: new Int32Array(pairs.length),
+    overlap: pairs.overlap,
+  };
+  const bucket = bucketScratch(lowBits, largest);
   let length = 0;
-  if (shared) {
-    const chunks = chunkCount(sum);
-    const task = sharedTask(sum, {
-      control: kept.int32('control', 1),
-      claims: kept.int32('claims', chunks),
-      chunkRows: kept.int32('chunk rows', chunks),
-    });
-    result = resultColumns(log);
-    length = sumShared(task, helper, result);
-  } else {
-    for (let c = 0; c < chunkCount(sum); c++) {
-      length += sumChunk(sum, c, length);
+  for (let b = 0; b < buckets; b++) {
+    const from = starts[b] ?? 0;
+    const to = starts[b + 1] ?? 0;
+    if (from < to) {
+      sortColumnsByLowDigit(pairs, from, to, bucket);
+      length = sumSorted(bucket, to - from, result, length, groupCase, groupLocation);
     }
   }
-  // Rows far fewer than the columns' capacity (many pairs summed into each) are copied out, so that they
-  // do not hold on to the pairs' pages.
-  const cut = 2 * length < result.person.length ? 'slice' : 'subarray';
+  return cut(result, length);
+}
+
+/**
+ * The first `length` rows of the columns. Rows far fewer than the columns' capacity (many pairs summed
+ * into each) are copied out, so that they do not hold on to the pairs' pages.
+ */
+function cut(result: ResultColumns, length: number): MatchRows {
+  const how = 2 * length < result.person.length ? 'slice' : 'subarray';
   return {
     length,
-    person: result.person[cut](0, length),
-    caseId: result.caseId[cut](0, length),
-    location: result.location[cut](0, length),
-    overlap: result.overlap[cut](0, length),
+    person: result.person[how](0, length),
+    caseId: result.caseId[how](0, length),
+    location: result.location[how](0, length),
+    overlap: result.overlap[how](0, length),
   };
 }
 
@@ -174,6 +224,43 @@ function resultColumns(log: PairLog): ResultColumns {
   }
   const { person, group, overlap } = log.handOver();
   return { person, caseId: group, location: new Int32Array(n), overlap };
+}
+
+/**
+ * Moves the pairs of bucket b into their place by swapping (an in-place counting sort): each pair that
+ * belongs to another bucket goes to that bucket's next free place, and the pair found there moves on, until
+ * one that belongs to b comes back. `next[d]` is bucket d's next free place; bucket b ends at `end`. Once
+ * b is placed, no pair is left for it, so its `next` is not needed again (and not updated: V8 compiles the
+ * loop while it runs, and a first write after it would throw that code away when the loop ends).
+ */
+function placeBucket(log: PairColumns, b: number, next: Int32Array, end: number, lowBits: number): void {
+  const { person, group, overlap } = log;
+  for (let i = next[b] ?? 0; i < end; i++) {
+    let p = person[i] ?? 0;
+    let d = p >>> lowBits;
+    if (d === b) {
+      continue;
+    }
+    let g = group[i] ?? 0;
+    let o = overlap[i] ?? 0;
+    while (d !== b) {
+      const j = next[d] ?? 0;
+      next[d] = j + 1;
+      const q = person[j] ?? 0;
+      const h = group[j] ?? 0;
+      const w = overlap[j] ?? 0;
+      person[j] = p;
+      group[j] = g;
+      overlap[j] = o;
+      p = q;
+      g = h;
+      o = w;
+      d = p >>> lowBits;
+    }
+    person[i] = p;
+    group[i] = g;
+    overlap[i] = o;
+  }
 }
 
 function copied(into: Int32Array, from: Int32Array): Int32Array {
