@@ -1,8 +1,10 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hugePagesWanted } from '../../../bin/huge-pages.js';
 import { mulberry32 } from '../../core/colocation/random.ts';
 import { referenceMatch, type MatchRow } from '../../core/colocation/reference.ts';
 import { columns, type Rows } from '../../core/colocation/test-worlds.ts';
@@ -196,4 +198,88 @@ describe('saolei match (file mode)', { timeout: 120_000 }, () => {
     expect(noCells.stderr).toContain('lacks case_id');
     expect(existsSync(out)).toBe(false);
   });
+
+  it('runs again with huge pages for malloc where they help, passing a stop signal on to the rerun', async () => {
+    // Preloaded into both processes: the rerun (the process whose malloc has the tunable) waits here until
+    // it is stopped, so that the test can look at it.
+    const hold = join(dir, 'hold-the-rerun.mjs');
+    writeFileSync(
+      hold,
+      "if ((process.env.GLIBC_TUNABLES ?? '').includes('glibc.malloc.hugetlb=1')) {\n" +
+        '  setInterval(() => {}, 1000);\n' +
+        '  await new Promise(() => {});\n' +
+        '}\n',
+    );
+    const args = [
+      'contacts',
+      '--visits',
+      paths.visits,
+      '--case-visits',
+      paths.cases,
+      '--out',
+      join(dir, 'held.csv'),
+    ];
+    const parent = spawn(process.execPath, ['bin/saolei.js', 'match', ...args], {
+      env: { ...process.env, NODE_OPTIONS: `--import=${pathToFileURL(hold).href}` },
+    });
+    const ended = new Promise<[number | null, string | null]>((resolve) =>
+      parent.once('exit', (code, signal) => resolve([code, signal])),
+    );
+    const pid = parent.pid ?? 0;
+    if (!hugePagesWanted()) {
+      // No rerun here (not Linux, transparent huge pages not in madvise mode, or glibc before 2.35).
+      expect(await ended).toEqual([0, null]);
+      return;
+    }
+    let rerun: number | undefined;
+    for (let tries = 0; tries < 300 && rerun === undefined; tries++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      rerun = childrenOf(pid)[0];
+    }
+    expect(rerun, 'the command did not run again').toBeDefined();
+    try {
+      const environment = readFileSync(`/proc/${rerun}/environ`, 'utf8').split('\0');
+      const tunables = environment.find((entry) => entry.startsWith('GLIBC_TUNABLES='));
+      expect(tunables?.split(/[=:]/)).toEqual(expect.arrayContaining(['glibc.malloc.hugetlb', '1']));
+      const [, script, ...rerunArgs] = readFileSync(`/proc/${rerun}/cmdline`, 'utf8').split('\0');
+      expect(script).toMatch(/bin\/saolei\.js$/);
+      expect(rerunArgs.filter(Boolean)).toEqual(['match', ...args]);
+      parent.kill('SIGTERM');
+      expect(await ended).toEqual([null, 'SIGTERM']);
+      for (let tries = 0; tries < 50 && existsSync(`/proc/${rerun}`); tries++) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      expect(existsSync(`/proc/${rerun}`), 'the rerun outlived the command').toBe(false);
+    } finally {
+      if (rerun !== undefined && existsSync(`/proc/${rerun}`)) {
+        process.kill(rerun, 'SIGKILL');
+      }
+    }
+  });
+
+  it('leaves malloc alone when the user set its huge-page tunable, or off Linux', () => {
+    expect(hugePagesWanted({ GLIBC_TUNABLES: 'glibc.malloc.hugetlb=0' })).toBe(false);
+    expect(hugePagesWanted({ GLIBC_TUNABLES: 'glibc.malloc.arena_max=2:glibc.malloc.hugetlb=1' })).toBe(
+      false,
+    );
+    if (process.platform !== 'linux') {
+      expect(hugePagesWanted({})).toBe(false);
+    }
+  });
 });
+
+/** The processes whose parent is `pid` (from /proc). */
+function childrenOf(pid: number): number[] {
+  return readdirSync('/proc')
+    .filter((name) => /^\d+$/.test(name))
+    .filter((name) => {
+      try {
+        // The parent is the fourth field, after the command's name in parentheses.
+        const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+        return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === pid;
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
+}

@@ -1,0 +1,2 @@
+export function hugePagesWanted(env?: NodeJS.ProcessEnv): boolean;
+export function rerunWithHugePages(): Promise<never>;
