@@ -151,8 +151,9 @@ export function sumSorted(
       personFrom = r;
       lastBefore = last;
     } else if (g < lastGroup) {
-      // The person's rows are not in group order (the scan finds pairs in visit order): order them and
-      // sum the person again.
+      // The person's rows are not in group order (the scan finds pairs in visit order, and the in-place
+      // placement by the high digit does not keep their order): order them and sum the
+      // person again.
       let end = r + 1;
       while (end < count && sortedWords[4 * end] === p) {
         end++;

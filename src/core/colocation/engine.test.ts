@@ -126,7 +126,7 @@ describe('co-location engine against the brute-force reference', { timeout: 60_0
     const random = mulberry32(31);
     const int = (n: number) => Math.floor(random() * n);
     // Two places, each visit meeting dozens of cases: the pair log fills up and hands its columns over to
-    // rows about as many as the pairs (the rows of fewer pairs are copied out, see resultColumns).
+    // rows about as many as the pairs (the rows of fewer pairs are copied out, see `cut` in pair-sort.ts).
     const worlds = Array.from({ length: 20 }, () => {
       const visit = (caseId: number) => {
         const start = int(40) * 300;

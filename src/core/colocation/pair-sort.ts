@@ -82,8 +82,8 @@ const chunksWanted = 64;
  * (person, group) order, which is (person, case, location) order because groups are numbered that way.
  * The pairs are first put in buckets by the high digit of the person; each bucket (a few thousand pairs) is
  * then sorted by the low digit in a small buffer that stays in cache, the few pairs of one person put in
- * group order there (the probe finds them in that order, the scan in visit order), and summed into the
- * result columns.
+ * group order there (the probe finds them in that order, the scan in visit order, and the one-thread swap
+ * below may move them), and summed into the result columns.
  *
  * On one thread the pairs are put in their buckets where they are, by swapping, and the rows are summed
  * into the log's own columns: the sum takes no second copy of the pairs. Fresh memory costs a page fault
