@@ -9,7 +9,7 @@ export function withCheck(first17: string): string {
 }
 
 export async function demoOutbreakId(session: Session): Promise<number> {
-  const outbreaks = (await session.get('/api/v1/outbreaks')).json().items as Array<{
+  const outbreaks = (await session.get('/api/v1/outbreaks?limit=500')).json().items as Array<{
     id: number;
     name: string;
   }>;

@@ -39,6 +39,30 @@ export function scopeOf(code: string): string {
   return code.slice(0, significantLength[levelOf(code)]);
 }
 
+/**
+ * The codes of the divisions whose scope holds `scope`: the division itself and those above it, each in
+ * the forms a code can take (an upper level also as 12 digits), and the national 000000. With
+ * `isWithin`, a query can select "above or below the user" by an IN list and a prefix, which an index
+ * serves.
+ */
+export function codesHolding(scope: string): string[] {
+  const codes = ['000000'];
+  for (const level of ['province', 'city', 'county'] as const) {
+    const length = significantLength[level];
+    if (scope.length >= length) {
+      const code = scope.slice(0, length).padEnd(6, '0');
+      codes.push(code, `${code}000000`);
+    }
+  }
+  if (scope.length >= significantLength.township) {
+    codes.push(`${scope.slice(0, significantLength.township)}000`);
+  }
+  if (scope.length >= significantLength.village) {
+    codes.push(scope.slice(0, significantLength.village));
+  }
+  return codes;
+}
+
 export function isWithin(scope: string, code: string | null | undefined): boolean {
   if (scope === '') {
     return true;

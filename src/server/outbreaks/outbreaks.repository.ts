@@ -1,3 +1,4 @@
+import { codesHolding } from '../../core/divisions/scope.ts';
 import type { NewOutbreakRow, OutbreakRow, OutbreakUpdate } from '../db/schema.ts';
 import type { Executor } from '../db/transaction.ts';
 
@@ -46,13 +47,36 @@ export async function updateOutbreak(
     .executeTakeFirst();
 }
 
-/** All outbreaks, newest first; there are a handful per jurisdiction, so the service filters them. */
-export async function listOutbreaks(db: Executor, archived: 0 | 1 | undefined): Promise<OutbreakRow[]> {
-  let query = db.selectFrom('outbreaks').select(columns);
-  if (archived !== undefined) {
-    query = query.where('archived', '=', archived);
+export type OutbreakFilter = {
+  /** The caller's scope: outbreaks declared inside it, or for a division that holds it. */
+  scope: string;
+  archived: 0 | 1 | undefined;
+  /** The sort key of the last row of the previous page. */
+  after: { startDate: string; id: number } | undefined;
+  limit: number;
+};
+
+/** Outbreaks that concern the scope (see `concerns`), newest start first, then newest declared. */
+export async function listOutbreaks(db: Executor, filter: OutbreakFilter): Promise<OutbreakRow[]> {
+  const { scope, after } = filter;
+  let query = db
+    .selectFrom('outbreaks')
+    .select(columns)
+    .where((eb) =>
+      eb.or([eb('division_code', 'like', `${scope}%`), eb('division_code', 'in', codesHolding(scope))]),
+    );
+  if (filter.archived !== undefined) {
+    query = query.where('archived', '=', filter.archived);
   }
-  return query.orderBy('start_date', 'desc').orderBy('id', 'desc').limit(1000).execute();
+  if (after !== undefined) {
+    query = query.where((eb) =>
+      eb.or([
+        eb('start_date', '<', after.startDate),
+        eb.and([eb('start_date', '=', after.startDate), eb('id', '<', after.id)]),
+      ]),
+    );
+  }
+  return query.orderBy('start_date', 'desc').orderBy('id', 'desc').limit(filter.limit).execute();
 }
 
 /** Takes the next case number's counter value; the row lock serialises concurrent reports. */

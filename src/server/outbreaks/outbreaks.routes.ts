@@ -19,9 +19,13 @@ export async function outbreaksRoutes(app: App, { db }: Deps): Promise<void> {
       config: { access: 'outbreaks:read' },
       schema: {
         tags,
-        summary: 'Outbreaks of the caller’s jurisdiction and the divisions above it, newest first',
+        summary:
+          'Outbreaks of the caller’s jurisdiction and the divisions above it, newest first (keyset paged)',
         querystring: listOutbreaksQuery,
-        response: { 200: z.object({ items: z.array(outbreakSchema) }), ...errorResponses },
+        response: {
+          200: z.object({ items: z.array(outbreakSchema), nextCursor: z.string().nullable() }),
+          ...errorResponses,
+        },
       },
     },
     async (request) => searchOutbreaks(db.kysely, recordActorOf(request), request.query),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { presetIds } from '../../core/protocols/ids.ts';
 import { divisionCodePattern } from '../../core/divisions/scope.ts';
-import { archiveReason, isoDate, requireArchiveReason } from '../http/schemas.ts';
+import { archiveReason, isoDate, limitSchema, requireArchiveReason } from '../http/schemas.ts';
 
 /** One run of `#` in the mask takes the zero-padded case counter: `LS-2020-####` → `LS-2020-0001`. */
 export const caseNumberMask = z
@@ -67,4 +67,7 @@ export type Outbreak = z.infer<typeof outbreakSchema>;
 
 export const listOutbreaksQuery = z.strictObject({
   archived: z.enum(['true', 'false']).optional(),
+  limit: limitSchema,
+  cursor: z.string().optional(),
 });
+export type ListOutbreaksQuery = z.infer<typeof listOutbreaksQuery>;

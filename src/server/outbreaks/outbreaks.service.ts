@@ -1,11 +1,18 @@
+import { z } from 'zod';
 import { isWithin, scopeOf } from '../../core/divisions/scope.ts';
 import { diff, recordAudit } from '../audit/audit.service.ts';
 import type { OutbreakRow } from '../db/schema.ts';
 import { now, type Executor } from '../db/transaction.ts';
 import { AppError, fieldError } from '../errors/app-error.ts';
+import { decodeCursor, encodeCursor } from '../http/schemas.ts';
 import { findDivision } from '../jurisdictions/jurisdictions.repository.ts';
 import { auditOf, type RecordActor } from '../persons/record-actor.ts';
-import type { CreateOutbreakInput, Outbreak, UpdateOutbreakInput } from './outbreaks.schema.ts';
+import type {
+  CreateOutbreakInput,
+  ListOutbreaksQuery,
+  Outbreak,
+  UpdateOutbreakInput,
+} from './outbreaks.schema.ts';
 import {
   findOutbreak,
   findOutbreakByName,
@@ -144,12 +151,31 @@ export async function getOutbreak(trx: Executor, actor: RecordActor, id: number)
   return toOutbreak(await requireOutbreak(trx, actor, id));
 }
 
+const cursorSchema = z.object({ d: z.string(), i: z.number() });
+
 export async function searchOutbreaks(
   trx: Executor,
   actor: RecordActor,
-  query: { archived?: 'true' | 'false' | undefined },
-): Promise<{ items: Outbreak[] }> {
-  const archived = query.archived === undefined ? undefined : query.archived === 'true' ? 1 : 0;
-  const rows = await listOutbreaks(trx, archived);
-  return { items: rows.filter((row) => concerns(actor, row.division_code)).map(toOutbreak) };
+  query: ListOutbreaksQuery,
+): Promise<{ items: Outbreak[]; nextCursor: string | null }> {
+  let after: { startDate: string; id: number } | undefined;
+  if (query.cursor !== undefined) {
+    const decoded = decodeCursor(query.cursor, cursorSchema);
+    if (!decoded) {
+      throw fieldError('cursor', 'cursor');
+    }
+    after = { startDate: decoded.d, id: decoded.i };
+  }
+  const rows = await listOutbreaks(trx, {
+    scope: actor.scope,
+    archived: query.archived === undefined ? undefined : query.archived === 'true' ? 1 : 0,
+    after,
+    limit: query.limit + 1,
+  });
+  const page = rows.slice(0, query.limit).map(toOutbreak);
+  const last = page.at(-1);
+  return {
+    items: page,
+    nextCursor: rows.length > query.limit && last ? encodeCursor({ d: last.startDate, i: last.id }) : null,
+  };
 }

@@ -60,7 +60,8 @@ export function useCase(id: number) {
 export function useOutbreaks() {
   return useQuery({
     queryKey: caseKeys.outbreaks,
-    queryFn: () => api<{ items: Outbreak[] }>('GET', '/api/v1/outbreaks?archived=false'),
+    // A jurisdiction declares a few outbreaks a year: the picker takes one page of the newest 500.
+    queryFn: () => api<{ items: Outbreak[] }>('GET', '/api/v1/outbreaks?archived=false&limit=500'),
     staleTime: 300_000,
   });
 }

@@ -19,7 +19,8 @@ export const discoveryKeys = {
 export function useOutbreaks() {
   return useQuery({
     queryKey: ['outbreaks', 'list'],
-    queryFn: () => api<{ items: Array<{ id: number; name: string }> }>('GET', '/api/v1/outbreaks'),
+    // A jurisdiction declares a few outbreaks a year: the picker takes one page of the newest 500.
+    queryFn: () => api<{ items: Array<{ id: number; name: string }> }>('GET', '/api/v1/outbreaks?limit=500'),
   });
 }
 
