@@ -208,4 +208,27 @@ describe('the 流调报告', () => {
       (await commander.post('/api/v1/reports', { caseId: kase.caseId, kind: 'initial' })).statusCode,
     ).toBe(403);
   });
+  it('pages a case’s versions newest first, each once, and refuses a bad cursor naming it', async () => {
+    const paged = await insertCase(t.db);
+    for (const kind of ['initial', 'progress', 'progress', 'closing']) {
+      const created = await investigator.post('/api/v1/reports', { caseId: paged.caseId, kind });
+      expect(created.statusCode, created.body).toBe(201);
+    }
+    const numbers: number[] = [];
+    let cursor: string | null = null;
+    do {
+      const response = await investigator.get(
+        `/api/v1/reports?caseId=${paged.caseId}&limit=3${cursor === null ? '' : `&cursor=${cursor}`}`,
+      );
+      expect(response.statusCode, response.body).toBe(200);
+      const page = response.json<{ items: Array<{ number: number }>; nextCursor: string | null }>();
+      numbers.push(...page.items.map((v) => v.number));
+      cursor = page.nextCursor;
+    } while (cursor !== null);
+    expect(numbers).toEqual([4, 3, 2, 1]);
+
+    const bad = await investigator.get(`/api/v1/reports?caseId=${paged.caseId}&cursor=bm8`);
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.details).toContainEqual(expect.objectContaining({ field: 'cursor' }));
+  });
 });

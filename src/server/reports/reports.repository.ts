@@ -48,14 +48,21 @@ export async function findVersionDocx(db: Executor, id: number): Promise<Buffer 
   return row?.docx;
 }
 
-export async function listVersionsOfCase(db: Executor, caseId: number): Promise<VersionRow[]> {
-  return db
+/** A page of a case's versions, newest first: those numbered below `before`, when given. */
+export async function listVersionsOfCase(
+  db: Executor,
+  caseId: number,
+  page: { before: number | undefined; limit: number },
+): Promise<VersionRow[]> {
+  let query = db
     .selectFrom('report_versions')
     .innerJoin('cases', 'cases.id', 'report_versions.case_id')
     .select([...versionColumns, 'cases.division_code', 'cases.case_number'])
-    .where('report_versions.case_id', '=', caseId)
-    .orderBy('report_versions.number', 'desc')
-    .execute();
+    .where('report_versions.case_id', '=', caseId);
+  if (page.before !== undefined) {
+    query = query.where('report_versions.number', '<', page.before);
+  }
+  return query.orderBy('report_versions.number', 'desc').limit(page.limit).execute();
 }
 
 export async function nextVersionNumber(db: Executor, caseId: number): Promise<number> {

@@ -76,14 +76,15 @@ export async function reportsRoutes(app: App, { db, config }: Deps): Promise<voi
       config: { access: 'reports:read' },
       schema: {
         tags,
-        summary: 'The report versions of a case, newest first, with their submissions',
+        summary: 'The report versions of a case, newest first, with their submissions (keyset paged)',
         querystring: listReportsQuery,
-        response: { 200: z.object({ items: z.array(reportVersionSchema) }), ...errorResponses },
+        response: {
+          200: z.object({ items: z.array(reportVersionSchema), nextCursor: z.string().nullable() }),
+          ...errorResponses,
+        },
       },
     },
-    async (request) => ({
-      items: await listReportVersions(db.kysely, actorOf(request), request.query.caseId),
-    }),
+    async (request) => listReportVersions(db.kysely, actorOf(request), request.query),
   );
 
   app.get(

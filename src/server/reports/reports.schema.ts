@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { reportKinds } from '../../core/report/types.ts';
+import { limitSchema } from '../http/schemas.ts';
 
 export const reportKindQuery = z.strictObject({ kind: z.enum(reportKinds).default('initial') });
 
@@ -8,7 +9,12 @@ export const createReportBody = z.strictObject({
   kind: z.enum(reportKinds),
 });
 
-export const listReportsQuery = z.strictObject({ caseId: z.coerce.number().int().positive() });
+export const listReportsQuery = z.strictObject({
+  caseId: z.coerce.number().int().positive(),
+  limit: limitSchema,
+  cursor: z.string().optional(),
+});
+export type ListReportsQuery = z.infer<typeof listReportsQuery>;
 
 export const submitReportBody = z
   .strictObject({ recipients: z.array(z.string().trim().min(1).max(100)).min(1).max(20).optional() })

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { isWithin } from '../../core/divisions/scope.ts';
 import { composeInvestigationReport } from '../../core/report/compose.ts';
 import { reportKindLabels } from '../../core/report/labels.ts';
@@ -5,7 +6,8 @@ import type { ReportDocument, ReportKind } from '../../core/report/types.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import type { ReportSubmissionRow } from '../db/schema.ts';
 import { now, type Executor } from '../db/transaction.ts';
-import { AppError } from '../errors/app-error.ts';
+import { AppError, fieldError } from '../errors/app-error.ts';
+import { decodeCursor, encodeCursor } from '../http/schemas.ts';
 import { getInvestigation, transitionInvestigation } from '../investigations/investigations.service.ts';
 import { auditOf, type CaseActor } from '../trajectory/case-actor.ts';
 import { requireCaseInScope } from '../trajectory/case-scope.ts';
@@ -22,7 +24,7 @@ import {
   submissionsOf,
   type VersionRow,
 } from './reports.repository.ts';
-import type { ReportVersion } from './reports.schema.ts';
+import type { ListReportsQuery, ReportVersion } from './reports.schema.ts';
 
 function parseRecipients(text: string): string[] {
   try {
@@ -123,18 +125,33 @@ export async function createReportVersion(
   return presentVersion(await requireVersion(trx, actor, id), []);
 }
 
+const cursorSchema = z.object({ n: z.number().int() });
+
 export async function listReportVersions(
   db: Executor,
   actor: CaseActor,
-  caseId: number,
-): Promise<ReportVersion[]> {
-  await requireCaseInScope(db, actor.scope, caseId);
-  const rows = await listVersionsOfCase(db, caseId);
+  query: ListReportsQuery,
+): Promise<{ items: ReportVersion[]; nextCursor: string | null }> {
+  let before: number | undefined;
+  if (query.cursor !== undefined) {
+    const decoded = decodeCursor(query.cursor, cursorSchema);
+    if (!decoded) {
+      throw fieldError('cursor', 'cursor');
+    }
+    before = decoded.n;
+  }
+  await requireCaseInScope(db, actor.scope, query.caseId);
+  const rows = await listVersionsOfCase(db, query.caseId, { before, limit: query.limit + 1 });
+  const page = rows.slice(0, query.limit);
   const submissions = await submissionsOf(
     db,
-    rows.map((r) => Number(r.id)),
+    page.map((r) => Number(r.id)),
   );
-  return rows.map((row) => presentVersion(row, submissions));
+  const last = page.at(-1);
+  return {
+    items: page.map((row) => presentVersion(row, submissions)),
+    nextCursor: rows.length > query.limit && last ? encodeCursor({ n: last.number }) : null,
+  };
 }
 
 export async function getReportVersion(db: Executor, actor: CaseActor, id: number) {

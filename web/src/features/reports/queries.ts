@@ -23,6 +23,7 @@ export function useReportPreview(caseId: number, kind: ReportKind) {
 export function useReportVersions(caseId: number) {
   return useQuery({
     queryKey: reportKeys.versions(caseId),
-    queryFn: () => api<{ items: ReportVersion[] }>('GET', `/api/v1/reports?caseId=${caseId}`),
+    // A case has a few versions: the page shows one page of the newest 500.
+    queryFn: () => api<{ items: ReportVersion[] }>('GET', `/api/v1/reports?caseId=${caseId}&limit=500`),
   });
 }
