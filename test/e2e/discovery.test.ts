@@ -67,4 +67,43 @@ describe('automatic contact discovery in the browser', () => {
     expect(exposures.length).toBeGreaterThanOrEqual(2);
     expect(exposures.every((e) => e.kind === 'same_space')).toBe(true);
   });
+  it('a lead registers a place, archives it with a reason, finds it among the archived, and restores it', async () => {
+    await h.context.clearCookies();
+    await loginAs(h, 'lead');
+    await h.page.goto(`${h.baseUrl}/places`);
+    await h.page.getByRole('button', { name: '登记场所' }).click();
+    await h.page.locator('.ant-drawer #name').fill('离石区某临时检测点');
+    await h.page.locator('.ant-drawer button[type="submit"]').click();
+    const table = h.page.getByTestId('places-table');
+    await table.getByText('离石区某临时检测点').click();
+
+    await h.page.getByTestId('place-archive').click();
+    await h.page.getByTestId('place-archive-reason').fill('检测点已撤除');
+    await h.page.locator('.ant-modal .ant-btn-primary').click();
+    await h.page.getByTestId('place-archived').getByText('此场所已归档：检测点已撤除').waitFor();
+    await h.shot('06-place-archived');
+
+    await h.page.goto(`${h.baseUrl}/places`);
+    await table.getByText('离石区某大药房').waitFor();
+    expect(await table.getByText('离石区某临时检测点').count()).toBe(0);
+    await h.page.getByTestId('places-archived').click();
+    await table.getByText('已归档').waitFor();
+    await table.getByText('离石区某临时检测点').click();
+    await h.page.getByRole('button', { name: '恢复场所' }).click();
+    await h.page.getByTestId('place-archive').waitFor();
+    expect(await h.page.getByTestId('place-archived').count()).toBe(0);
+
+    const row = await h.db.kysely
+      .selectFrom('places')
+      .select(['archived', 'archived_reason'])
+      .where('name', '=', '离石区某临时检测点')
+      .executeTakeFirstOrThrow();
+    expect(row).toEqual({ archived: 0, archived_reason: null });
+    const events = await h.db.kysely
+      .selectFrom('audit_events')
+      .select('changes')
+      .where('action', '=', 'place.update')
+      .execute();
+    expect(events.map((e) => JSON.stringify(e.changes)).join()).toContain('检测点已撤除');
+  });
 });

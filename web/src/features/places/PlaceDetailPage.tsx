@@ -1,19 +1,61 @@
-import { DownloadOutlined } from '@ant-design/icons';
+import { DownloadOutlined, InboxOutlined, UndoOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Descriptions, Space, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import type { PlaceExposureWindow } from '../../../../src/server/places/places.schema.ts';
+import type { Place, PlaceExposureWindow } from '../../../../src/server/places/places.schema.ts';
 import { formatInstant } from '../../app/format.ts';
+import { ReasonModal } from '../../components/ReasonModal.tsx';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import type { MessageKey } from '../../i18n/messages.ts';
+import { useCan } from '../auth/queries.ts';
 import { MeasuresCard } from './MeasuresCard.tsx';
+import { useArchivePlace } from './mutations.ts';
 import { placeTypeLabel } from './PlaceListPage.tsx';
 import { useExposureWindows, usePlace } from './queries.ts';
+
+/**
+ * Archives the place with a written reason, or restores an archived one. An archived place keeps its
+ * visits, windows and measures; it leaves the lists and the pickers.
+ */
+function ArchivePlace({ place }: { place: Place }) {
+  const { t } = useI18n();
+  const [asking, setAsking] = useState(false);
+  const archive = useArchivePlace(place);
+  if (place.archived) {
+    return (
+      <Button icon={<UndoOutlined />} loading={archive.isPending} onClick={() => archive.mutate(undefined)}>
+        {t('places.restore')}
+      </Button>
+    );
+  }
+  return (
+    <>
+      <Button icon={<InboxOutlined />} onClick={() => setAsking(true)} data-testid="place-archive">
+        {t('places.archive')}
+      </Button>
+      <ReasonModal
+        open={asking}
+        title={t('places.archive')}
+        placeholder={t('places.archiveReason')}
+        okText={t('places.archive')}
+        danger
+        minLength={2}
+        loading={archive.isPending}
+        error={archive.error?.message ?? null}
+        testId="place-archive-reason"
+        onCancel={() => setAsking(false)}
+        onSubmit={(reason) => archive.mutate(reason, { onSuccess: () => setAsking(false) })}
+      />
+    </>
+  );
+}
 
 export function PlaceDetailPage() {
   const { t } = useI18n();
   const id = Number(useParams().id);
   const place = usePlace(id);
   const windows = useExposureWindows(id);
+  const canWrite = useCan('places:write');
   if (place.isError) {
     return <Alert type="error" showIcon title={place.error.message} />;
   }
@@ -23,7 +65,15 @@ export function PlaceDetailPage() {
       <Typography.Title level={3}>
         <Link to="/places">{t('places.title')}</Link> / {data?.name ?? ''}
       </Typography.Title>
-      <Card loading={place.isPending}>
+      {data?.archived ? (
+        <Alert
+          type="warning"
+          showIcon
+          title={t('places.archivedBecause', { reason: data.archivedReason ?? '' })}
+          data-testid="place-archived"
+        />
+      ) : null}
+      <Card loading={place.isPending} extra={data && canWrite ? <ArchivePlace place={data} /> : null}>
         {data ? (
           <Descriptions column={2} size="small">
             <Descriptions.Item label={t('places.type')}>

@@ -1,5 +1,5 @@
 import { CloudUploadOutlined, PlusOutlined, RadarChartOutlined } from '@ant-design/icons';
-import { Alert, Button, Drawer, Form, Input, Select, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Checkbox, Drawer, Form, Input, Select, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import {
@@ -56,6 +56,13 @@ export function PlaceListPage() {
           options={placeTypes.map((type) => ({ value: type, label: t(placeTypeLabel(type)) }))}
           onChange={(type?: string) => setFilter((f) => ({ ...f, type }))}
         />
+        <Checkbox
+          checked={filter.archived === true}
+          onChange={(e) => setFilter((f) => ({ ...f, archived: e.target.checked }))}
+          data-testid="places-archived"
+        >
+          {t('places.showArchived')}
+        </Checkbox>
         {canWrite ? (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
             {t('places.create')}
@@ -84,7 +91,12 @@ export function PlaceListPage() {
           {
             title: t('places.name'),
             dataIndex: 'name',
-            render: (name: string, place) => <Link to={`/places/${place.id}`}>{name}</Link>,
+            render: (name: string, place) => (
+              <>
+                <Link to={`/places/${place.id}`}>{name}</Link>
+                {place.archived ? <Tag style={{ marginLeft: 6 }}>{t('places.archived')}</Tag> : null}
+              </>
+            ),
           },
           {
             title: t('places.type'),

@@ -22,6 +22,19 @@ function usePlaceMutation<T, R>(request: (input: T) => Promise<R>) {
   });
 }
 
+/** Archives a place with the reason given, or restores it (`reason` undefined); sends the version read. */
+export function useArchivePlace(place: Pick<Place, 'id' | 'version'>) {
+  return usePlaceMutation((reason: string | undefined) =>
+    api<Place>(
+      'PATCH',
+      `/api/v1/places/${place.id}`,
+      reason === undefined
+        ? { version: place.version, archived: false }
+        : { version: place.version, archived: true, archivedReason: reason },
+    ),
+  );
+}
+
 export function useCreatePlace() {
   return usePlaceMutation((input: CreatePlaceInput) => api<Place>('POST', '/api/v1/places', input));
 }

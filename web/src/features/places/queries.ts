@@ -4,7 +4,8 @@ import type { Place, PlaceExposureWindow } from '../../../../src/server/places/p
 import type { VisitImport } from '../../../../src/server/visits/visit-imports.schema.ts';
 import { api } from '../../api/client.ts';
 
-export type PlaceFilter = { q?: string; type?: string };
+/** `archived` lists the archived places instead of the others. */
+export type PlaceFilter = { q?: string; type?: string; archived?: boolean };
 
 export const placeKeys = {
   all: ['places'] as const,
@@ -26,6 +27,9 @@ export function usePlaces(filter: PlaceFilter) {
       }
       if (filter.type) {
         params.set('type', filter.type);
+      }
+      if (filter.archived) {
+        params.set('archived', 'true');
       }
       if (pageParam) {
         params.set('cursor', pageParam);
