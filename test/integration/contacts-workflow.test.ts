@@ -364,4 +364,78 @@ describe('follow-ups and alerts', () => {
     );
     expect((await site.post(`/api/v1/cases/${caseId}/contacts`, contactBody(999))).statusCode).toBe(403);
   });
+  it('lists the recorded checks newest first, page by page, by contact, day range and outcome', async () => {
+    const c = await placeAtHome(
+      await notify(await newContact(caseId, { firstExposureAt: at(-5, 8), lastExposureAt: at(-5, 9) })),
+      at(-4, 9),
+    );
+    const checks: Array<[string, number, string[]]> = [
+      [at(-3, 8), 36.5, []],
+      [at(-2, 8), 36.6, []],
+      [at(-2, 20), 37.9, ['cough']],
+      [at(-1, 8), 36.4, []],
+      [at(-1, 8), 36.7, []],
+    ];
+    const ids: number[] = [];
+    for (const [when, temperature, symptoms] of checks) {
+      const recorded = await site.post(`/api/v1/contacts/${c.id}/follow-ups`, {
+        at: when,
+        temperature,
+        symptoms,
+      });
+      expect(recorded.statusCode, recorded.body).toBe(201);
+      ids.push(recorded.json<{ id: number }>().id);
+    }
+    type Page = { items: Array<{ id: number; alertId: number | null }>; nextCursor: string | null };
+    const pages = async (query: string) => {
+      const seen: number[] = [];
+      let cursor: string | null = null;
+      do {
+        const response = await tracer.get(
+          `/api/v1/follow-ups?contactId=${c.id}&limit=2&${query}${cursor === null ? '' : `&cursor=${cursor}`}`,
+        );
+        expect(response.statusCode, response.body).toBe(200);
+        const page = response.json<Page>();
+        seen.push(...page.items.map((f) => f.id));
+        cursor = page.nextCursor;
+      } while (cursor !== null);
+      return seen;
+    };
+    const [first, second, fever, fourth, fifth] = ids;
+    // Two checks at the same minute come out newest id first.
+    expect(await pages('')).toEqual([fifth, fourth, fever, second, first]);
+    expect(await pages('abnormal=true')).toEqual([fever]);
+    expect(await pages('abnormal=false')).toEqual([fifth, fourth, second, first]);
+    expect(await pages(`from=${day(-2)}&to=${day(-2)}`)).toEqual([fever, second]);
+    expect(await pages(`from=${day(-1)}`)).toEqual([fifth, fourth]);
+
+    for (const [query, field] of [
+      ['cursor=bm8', 'cursor'],
+      [`from=${day(-1)}&to=${day(-2)}`, 'to'],
+      ['abnormal=yes', 'abnormal'],
+      ['contactId=x', 'contactId'],
+    ]) {
+      const bad = await tracer.get(`/api/v1/follow-ups?${query}`);
+      expect(bad.statusCode, query).toBe(400);
+      expect(bad.json().error.details.map((d: { field?: string }) => d.field)).toContain(field);
+    }
+
+    // Another district's tracer sees none of them.
+    const admin = await t.login('admin');
+    expect((await admin.post('/api/v1/jurisdictions', { code: '141181', name: '孝义市' })).statusCode).toBe(
+      201,
+    );
+    const created = await admin.post('/api/v1/users', {
+      username: 'xiaoyi.followups',
+      displayName: '孝义追踪',
+      role: 'tracer',
+      jurisdictionCode: '141181',
+      password: 'a-long-enough-password',
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const other = await t.login('xiaoyi.followups', 'a-long-enough-password');
+    const hidden = await other.get(`/api/v1/follow-ups?contactId=${c.id}`);
+    expect(hidden.statusCode, hidden.body).toBe(200);
+    expect(hidden.json<Page>().items).toEqual([]);
+  });
 });

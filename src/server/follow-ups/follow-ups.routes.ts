@@ -13,8 +13,9 @@ import {
   followUpBody,
   followUpSchema,
   listAlertsQuery,
+  listFollowUpsQuery,
 } from './follow-ups.schema.ts';
-import { dueFollowUps, recordFollowUp } from './follow-ups.service.ts';
+import { dueFollowUps, recordFollowUp, searchFollowUps } from './follow-ups.service.ts';
 
 const actorOf = (request: FastifyRequest): RecordActor => requireActor(request);
 
@@ -42,6 +43,25 @@ export async function followUpsRoutes(app: App, { db, config }: Deps): Promise<v
         .execute((trx) => recordFollowUp(trx, actorOf(request), request.params.id, request.body, settings));
       return reply.status(201).send(followUp);
     },
+  );
+
+  app.get(
+    '/api/v1/follow-ups',
+    {
+      config: { access: 'contacts:read' },
+      schema: {
+        tags,
+        summary:
+          'Health checks recorded for contacts inside the caller’s jurisdiction, newest first (keyset paged); ' +
+          'filter by contact, day range (from/to, both included) and abnormal (raised an alert)',
+        querystring: listFollowUpsQuery,
+        response: {
+          200: z.object({ items: z.array(followUpSchema), nextCursor: z.string().nullable() }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) => searchFollowUps(db.kysely, actorOf(request), request.query),
   );
 
   app.get(

@@ -53,6 +53,23 @@ export const dueQuery = z.strictObject({
   cursor: z.string().max(200).optional(),
 });
 
+export const listFollowUpsQuery = z
+  .strictObject({
+    contactId: z.coerce.number().int().positive().optional(),
+    /** Calendar days in the deployment time zone, both included. */
+    from: isoDate.optional(),
+    to: isoDate.optional(),
+    /** `true`: only the checks with fever or a symptom; `false`: only the normal ones. */
+    abnormal: z.enum(['true', 'false']).optional(),
+    limit: limitSchema,
+    cursor: z.string().max(200).optional(),
+  })
+  .refine((q) => q.from === undefined || q.to === undefined || q.from <= q.to, {
+    path: ['to'],
+    message: 'end_before_start',
+  });
+export type ListFollowUpsQuery = z.infer<typeof listFollowUpsQuery>;
+
 export const dueItemSchema = z.object({
   contactId: z.number(),
   person: contactPersonSchema,

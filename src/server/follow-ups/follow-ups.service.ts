@@ -5,14 +5,20 @@ import { dateIn } from '../../core/time/zone.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import type { ContactRow, FollowUpRow } from '../db/schema.ts';
 import { now, type Executor } from '../db/transaction.ts';
-import { AppError } from '../errors/app-error.ts';
+import { AppError, fieldError } from '../errors/app-error.ts';
 import { decodeCursor, encodeCursor } from '../http/schemas.ts';
 import { auditOf, type RecordActor } from '../persons/record-actor.ts';
 import { personsByIds, presentContactPerson } from '../contacts/contact-view.ts';
 import { observedStatuses } from '../contacts/contacts.repository.ts';
 import { requireContact } from '../contacts/contacts.service.ts';
 import { raiseAlert } from './alerts.repository.ts';
-import { FEVER_FROM, followUpSymptoms, type FollowUp, type FollowUpInput } from './follow-ups.schema.ts';
+import {
+  FEVER_FROM,
+  followUpSymptoms,
+  type FollowUp,
+  type FollowUpInput,
+  type ListFollowUpsQuery,
+} from './follow-ups.schema.ts';
 import { followUpsPerDay, presetFrequencies } from './frequency.ts';
 
 export type FollowUpSettings = { timeZone: string; followUpsPerDay: number };
@@ -93,8 +99,8 @@ export async function recordFollowUp(
   return toFollowUp({ id, ...row }, alertId);
 }
 
-export async function followUpsOf(trx: Executor, contactId: number): Promise<FollowUp[]> {
-  const rows = await trx
+function followUpsWithAlerts(trx: Executor) {
+  return trx
     .selectFrom('follow_ups')
     .leftJoin('alerts', 'alerts.follow_up_id', 'follow_ups.id')
     .select([
@@ -109,12 +115,78 @@ export async function followUpsOf(trx: Executor, contactId: number): Promise<Fol
       'follow_ups.username',
       'follow_ups.created_at',
       'alerts.id as alert_id',
-    ])
+    ]);
+}
+
+type FollowUpWithAlert = FollowUpRow & { alert_id: number | null };
+
+function presentFollowUp({ alert_id, ...row }: FollowUpWithAlert): FollowUp {
+  return toFollowUp(row, alert_id === null ? null : Number(alert_id));
+}
+
+export async function followUpsOf(trx: Executor, contactId: number): Promise<FollowUp[]> {
+  const rows = await followUpsWithAlerts(trx)
     .where('follow_ups.contact_id', '=', contactId)
     .orderBy('follow_ups.at')
     .orderBy('follow_ups.id')
     .execute();
-  return rows.map(({ alert_id, ...row }) => toFollowUp(row, alert_id === null ? null : Number(alert_id)));
+  return rows.map(presentFollowUp);
+}
+
+const listCursorSchema = z.object({ a: z.string(), i: z.number().int() });
+
+/**
+ * The health checks recorded for contacts inside the caller's jurisdiction, newest first, by contact,
+ * day range and outcome. A check is abnormal when it raised an alert (fever or a symptom).
+ */
+export async function searchFollowUps(
+  trx: Executor,
+  actor: RecordActor,
+  query: ListFollowUpsQuery,
+): Promise<{ items: FollowUp[]; nextCursor: string | null }> {
+  let after: { at: string; id: number } | undefined;
+  if (query.cursor !== undefined) {
+    const decoded = decodeCursor(query.cursor, listCursorSchema);
+    if (!decoded) {
+      throw fieldError('cursor', 'cursor');
+    }
+    after = { at: decoded.a, id: decoded.i };
+  }
+  let select = followUpsWithAlerts(trx)
+    .innerJoin('contacts', 'contacts.id', 'follow_ups.contact_id')
+    .where('contacts.division_code', 'like', `${actor.scope}%`);
+  if (query.contactId !== undefined) {
+    select = select.where('follow_ups.contact_id', '=', query.contactId);
+  }
+  if (query.from !== undefined) {
+    select = select.where('follow_ups.day', '>=', query.from);
+  }
+  if (query.to !== undefined) {
+    select = select.where('follow_ups.day', '<=', query.to);
+  }
+  if (query.abnormal !== undefined) {
+    select = select.where('alerts.id', query.abnormal === 'true' ? 'is not' : 'is', null);
+  }
+  if (after !== undefined) {
+    const { at, id } = after;
+    select = select.where((eb) =>
+      eb.or([
+        eb('follow_ups.at', '<', at),
+        eb.and([eb('follow_ups.at', '=', at), eb('follow_ups.id', '<', id)]),
+      ]),
+    );
+  }
+  const rows = await select
+    .orderBy('follow_ups.at', 'desc')
+    .orderBy('follow_ups.id', 'desc')
+    .limit(query.limit + 1)
+    .execute();
+  const page = rows.slice(0, query.limit).map(presentFollowUp);
+  const last = page.at(-1);
+  return {
+    items: page,
+    nextCursor: rows.length > query.limit && last ? encodeCursor({ a: last.at, i: last.id }) : null,
+  };
 }
 
 /** The longest stretch reported as missed days, so that an old record cannot ask for a year of rows. */
