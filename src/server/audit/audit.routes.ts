@@ -34,7 +34,8 @@ const listQuery = z.strictObject({
   cursor: z.string().max(200).optional(),
 });
 
-const cursorSchema = z.object({ s: z.number() });
+/** The log's sequence is a bigint: any whole number JavaScript holds exactly. */
+const cursorSchema = z.object({ s: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER) });
 
 export async function auditRoutes(app: App, { db }: Deps): Promise<void> {
   app.get(

@@ -6,15 +6,15 @@ import { maskName } from '../../core/identity/masking.ts';
 import { nextDate, startOfDay } from '../../core/time/zone.ts';
 import type { Executor } from '../db/transaction.ts';
 import { fieldError } from '../errors/app-error.ts';
-import { decodeCursor, encodeCursor } from '../http/schemas.ts';
+import { cursorValue, decodeCursor, encodeCursor } from '../http/schemas.ts';
 import { seesPersonal, type RecordActor } from '../persons/record-actor.ts';
 import type { CaseListItem, ListCasesQuery, caseStatuses } from './cases.schema.ts';
 import { listCases, type CaseListFilter, type CaseListRow } from './cases.repository.ts';
 
 const cursorSchema = z.object({
-  r: z.string().optional(),
-  o: z.string().nullable().optional(),
-  id: z.number().int(),
+  r: cursorValue.instant.optional(),
+  o: cursorValue.date.nullable().optional(),
+  id: cursorValue.id,
 });
 
 /**

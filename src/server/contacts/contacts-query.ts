@@ -3,7 +3,7 @@ import { normalizePhone } from '../../core/identity/phone.ts';
 import { dateIn } from '../../core/time/zone.ts';
 import type { Executor } from '../db/transaction.ts';
 import { fieldError } from '../errors/app-error.ts';
-import { decodeCursor, encodeCursor } from '../http/schemas.ts';
+import { cursorValue, decodeCursor, encodeCursor } from '../http/schemas.ts';
 import type { RecordActor } from '../persons/record-actor.ts';
 import { alertsOfContact } from '../follow-ups/alerts.service.ts';
 import { followUpsOf, missedFollowUps } from '../follow-ups/follow-ups.service.ts';
@@ -17,7 +17,7 @@ import { presentOne, requireContact } from './contacts.service.ts';
 import { nextStatuses } from './contact-workflow.ts';
 import type { ContactSettings } from './exposure-rules.ts';
 
-const cursorSchema = z.object({ id: z.number().int() });
+const cursorSchema = z.object({ id: cursorValue.id });
 
 export async function searchContacts(
   trx: Executor,

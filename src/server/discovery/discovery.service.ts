@@ -5,7 +5,7 @@ import { recordAudit } from '../audit/audit.service.ts';
 import type { Database, DiscoveryRunRow } from '../db/schema.ts';
 import { now, type Executor } from '../db/transaction.ts';
 import { AppError, fieldError } from '../errors/app-error.ts';
-import { decodeCursor, encodeCursor } from '../http/schemas.ts';
+import { cursorValue, decodeCursor, encodeCursor } from '../http/schemas.ts';
 import { lookBackOfCases } from '../places/case-windows.ts';
 import { auditOf, seesPersonal, type RecordActor } from '../persons/record-actor.ts';
 import { caseVisitsOfOutbreak, ownExternalIds } from './case-visits.ts';
@@ -214,7 +214,7 @@ export function toCandidate(actor: RecordActor, row: NonNullable<CandidateRecord
   };
 }
 
-const cursorSchema = z.object({ i: z.number() });
+const cursorSchema = z.object({ i: cursorValue.id });
 
 export async function searchCandidates(
   db: Executor,

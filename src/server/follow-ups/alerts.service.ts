@@ -3,7 +3,7 @@ import { recordAudit } from '../audit/audit.service.ts';
 import type { AlertRow } from '../db/schema.ts';
 import { now, type Executor } from '../db/transaction.ts';
 import { AppError, fieldError } from '../errors/app-error.ts';
-import { decodeCursor, encodeCursor } from '../http/schemas.ts';
+import { cursorValue, decodeCursor, encodeCursor } from '../http/schemas.ts';
 import { auditOf, type RecordActor } from '../persons/record-actor.ts';
 import { personsByIds, presentContactPerson } from '../contacts/contact-view.ts';
 import { findAlert, listAlerts, updateAlert } from './alerts.repository.ts';
@@ -47,7 +47,7 @@ async function presentAlerts(trx: Executor, actor: RecordActor, rows: readonly A
   });
 }
 
-const cursorSchema = z.object({ id: z.number().int() });
+const cursorSchema = z.object({ id: cursorValue.id });
 
 export async function searchAlerts(
   trx: Executor,

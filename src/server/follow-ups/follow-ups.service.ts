@@ -6,7 +6,7 @@ import { recordAudit } from '../audit/audit.service.ts';
 import type { ContactRow, FollowUpRow } from '../db/schema.ts';
 import { now, type Executor } from '../db/transaction.ts';
 import { AppError, fieldError } from '../errors/app-error.ts';
-import { decodeCursor, encodeCursor } from '../http/schemas.ts';
+import { cursorValue, decodeCursor, encodeCursor } from '../http/schemas.ts';
 import { auditOf, type RecordActor } from '../persons/record-actor.ts';
 import { personsByIds, presentContactPerson } from '../contacts/contact-view.ts';
 import { observedStatuses } from '../contacts/contacts.repository.ts';
@@ -133,7 +133,7 @@ export async function followUpsOf(trx: Executor, contactId: number): Promise<Fol
   return rows.map(presentFollowUp);
 }
 
-const listCursorSchema = z.object({ a: z.string(), i: z.number().int() });
+const listCursorSchema = z.object({ a: cursorValue.instant, i: cursorValue.id });
 
 /**
  * The health checks recorded for contacts inside the caller's jurisdiction, newest first, by contact,
@@ -247,7 +247,7 @@ function expectedSql(setting: number) {
   return sql<number>`case outbreaks.preset_id ${sql.join(whens, sql` `)} else ${sql.lit(setting)} end`;
 }
 
-const cursorSchema = z.object({ id: z.number().int() });
+const cursorSchema = z.object({ id: cursorValue.id });
 
 /** Contacts under observation on `date` who still need a follow-up that day (fewer recorded than expected). */
 export async function dueFollowUps(

@@ -51,6 +51,18 @@ export const isoInstant = z
 
 export const isoDate = z.string().refine(isIsoDate, 'iso_date');
 
+/**
+ * The values a keyset cursor carries, checked as strictly as the columns they are compared with: a forged
+ * cursor is then a 400 like any bad parameter, never a database error (PostgreSQL refuses to compare a
+ * timestamp or a date with other text, or an integer column with a number out of its range).
+ */
+export const cursorValue = {
+  id: z.number().int().min(0).max(2_147_483_647),
+  instant: isoInstant,
+  date: isoDate,
+  text: z.string().max(1000),
+};
+
 /** Why a record is archived (DESIGN §6: records are archived with a reason, never deleted). */
 export const archiveReason = z.string().trim().min(2).max(300);
 

@@ -13,7 +13,7 @@ import type { Config } from '../config/config.ts';
 import type { InvestigationRow } from '../db/schema.ts';
 import { now, type Executor } from '../db/transaction.ts';
 import { AppError, fieldError } from '../errors/app-error.ts';
-import { decodeCursor, encodeCursor } from '../http/schemas.ts';
+import { cursorValue, decodeCursor, encodeCursor } from '../http/schemas.ts';
 import { auditOf, type RecordActor } from '../persons/record-actor.ts';
 import { findCase } from '../cases/cases.repository.ts';
 import { closeSubjectTasks } from '../tasks/tasks.repository.ts';
@@ -278,7 +278,7 @@ function toClockItem(row: OpenInvestigationRow, sla: Sla, at: Date): ClockItem {
   };
 }
 
-const cursorSchema = z.object({ r: z.string(), id: z.number().int() });
+const cursorSchema = z.object({ r: cursorValue.instant, id: cursorValue.id });
 
 /**
  * The running clocks of every open investigation in the actor's jurisdiction, oldest report first.

@@ -4,7 +4,7 @@ import { diff, recordAudit } from '../audit/audit.service.ts';
 import type { OutbreakRow } from '../db/schema.ts';
 import { now, type Executor } from '../db/transaction.ts';
 import { AppError, fieldError } from '../errors/app-error.ts';
-import { decodeCursor, encodeCursor } from '../http/schemas.ts';
+import { cursorValue, decodeCursor, encodeCursor } from '../http/schemas.ts';
 import { findDivision } from '../jurisdictions/jurisdictions.repository.ts';
 import { auditOf, type RecordActor } from '../persons/record-actor.ts';
 import type {
@@ -151,7 +151,7 @@ export async function getOutbreak(trx: Executor, actor: RecordActor, id: number)
   return toOutbreak(await requireOutbreak(trx, actor, id));
 }
 
-const cursorSchema = z.object({ d: z.string(), i: z.number() });
+const cursorSchema = z.object({ d: cursorValue.date, i: cursorValue.id });
 
 export async function searchOutbreaks(
   trx: Executor,

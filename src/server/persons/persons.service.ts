@@ -7,7 +7,7 @@ import { diff, recordAudit } from '../audit/audit.service.ts';
 import type { NewPersonRow, PersonRow } from '../db/schema.ts';
 import { now, type Executor } from '../db/transaction.ts';
 import { AppError, fieldError } from '../errors/app-error.ts';
-import { decodeCursor, encodeCursor } from '../http/schemas.ts';
+import { cursorValue, decodeCursor, encodeCursor } from '../http/schemas.ts';
 import type { CreatePersonInput, Person, UpdatePersonInput } from './persons.schema.ts';
 import {
   findPerson,
@@ -247,7 +247,7 @@ export async function editPerson(
   return presentPerson(actor, after);
 }
 
-const cursorSchema = z.object({ id: z.number().int() });
+const cursorSchema = z.object({ id: cursorValue.id });
 
 export async function listPersons(
   trx: Executor,

@@ -5,7 +5,7 @@ import type { PlaceRow } from '../db/schema.ts';
 import { now, type Executor } from '../db/transaction.ts';
 import { AppError, fieldError } from '../errors/app-error.ts';
 import type { AuditActor } from '../http/actor.ts';
-import { decodeCursor, encodeCursor } from '../http/schemas.ts';
+import { cursorValue, decodeCursor, encodeCursor } from '../http/schemas.ts';
 import { findDivision } from '../jurisdictions/jurisdictions.repository.ts';
 import { clipToLookBack, lookBackOfCases } from './case-windows.ts';
 import {
@@ -150,7 +150,7 @@ export async function editPlace(
   return after;
 }
 
-const cursorSchema = z.object({ n: z.string(), i: z.number() });
+const cursorSchema = z.object({ n: cursorValue.text, i: cursorValue.id });
 
 export async function searchPlaces(
   db: Executor,

@@ -5,7 +5,7 @@ import { diff, recordAudit } from '../audit/audit.service.ts';
 import type { QuarantineSiteRow } from '../db/schema.ts';
 import { now, type Executor } from '../db/transaction.ts';
 import { AppError, fieldError } from '../errors/app-error.ts';
-import { decodeCursor, encodeCursor } from '../http/schemas.ts';
+import { cursorValue, decodeCursor, encodeCursor } from '../http/schemas.ts';
 import { findDivision } from '../jurisdictions/jurisdictions.repository.ts';
 import { auditOf, type RecordActor } from '../persons/record-actor.ts';
 import { personsByIds, presentContactPerson } from '../contacts/contact-view.ts';
@@ -218,7 +218,7 @@ export async function addRooms(
   return getSite(trx, actor, id);
 }
 
-const cursorSchema = z.object({ id: z.number().int() });
+const cursorSchema = z.object({ id: cursorValue.id });
 
 export async function listSites(
   trx: Executor,

@@ -7,7 +7,7 @@ import { recordAudit } from '../audit/audit.service.ts';
 import type { ReportSubmissionRow } from '../db/schema.ts';
 import { now, type Executor } from '../db/transaction.ts';
 import { AppError, fieldError } from '../errors/app-error.ts';
-import { decodeCursor, encodeCursor } from '../http/schemas.ts';
+import { cursorValue, decodeCursor, encodeCursor } from '../http/schemas.ts';
 import { getInvestigation, transitionInvestigation } from '../investigations/investigations.service.ts';
 import { auditOf, type CaseActor } from '../trajectory/case-actor.ts';
 import { requireCaseInScope } from '../trajectory/case-scope.ts';
@@ -125,7 +125,7 @@ export async function createReportVersion(
   return presentVersion(await requireVersion(trx, actor, id), []);
 }
 
-const cursorSchema = z.object({ n: z.number().int() });
+const cursorSchema = z.object({ n: cursorValue.id });
 
 export async function listReportVersions(
   db: Executor,

@@ -3,7 +3,7 @@ import { poolCode } from '../../core/lab/codes.ts';
 import { maskName } from '../../core/identity/masking.ts';
 import type { Executor } from '../db/transaction.ts';
 import { fieldError } from '../errors/app-error.ts';
-import { decodeCursor, encodeCursor, isoDate, limitSchema } from '../http/schemas.ts';
+import { cursorValue, decodeCursor, encodeCursor, isoDate, limitSchema } from '../http/schemas.ts';
 import { seesPersonal, type RecordActor } from '../persons/record-actor.ts';
 import { sampleColumns } from './samples.repository.ts';
 import { sampleSchema, sampleStatuses, subjectTypes, type Sample } from './samples.schema.ts';
@@ -48,7 +48,7 @@ export const sampleListSchema = z.object({
   nextCursor: z.string().nullable(),
 });
 
-const cursorSchema = z.object({ id: z.number().int() });
+const cursorSchema = z.object({ id: cursorValue.id });
 
 /** The narrower of the actor's scope and the requested division; null when they do not overlap. */
 function scopeOf(actor: RecordActor, division: string | undefined): string | null {

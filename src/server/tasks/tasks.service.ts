@@ -4,7 +4,7 @@ import { diff, recordAudit } from '../audit/audit.service.ts';
 import type { NewTaskRow, TaskRow } from '../db/schema.ts';
 import { now, type Executor } from '../db/transaction.ts';
 import { AppError, fieldError } from '../errors/app-error.ts';
-import { decodeCursor, encodeCursor } from '../http/schemas.ts';
+import { cursorValue, decodeCursor, encodeCursor } from '../http/schemas.ts';
 import { assertUsers } from '../investigations/investigations.service.ts';
 import { auditOf, type RecordActor } from '../persons/record-actor.ts';
 import type { ListTasksQuery, Task, UpdateTaskInput } from './tasks.schema.ts';
@@ -78,7 +78,7 @@ export async function addTask(
   return toTask(row, at);
 }
 
-const cursorSchema = z.object({ d: z.string(), id: z.number().int() });
+const cursorSchema = z.object({ d: cursorValue.instant, id: cursorValue.id });
 
 /**
  * Tasks in the actor's jurisdiction by due time; `mine` = assigned to the actor, `overdue` = open and past

@@ -7,7 +7,7 @@ import type { UserRow } from '../db/schema.ts';
 import { now, type Executor } from '../db/transaction.ts';
 import { AppError, fieldError } from '../errors/app-error.ts';
 import type { AuditActor } from '../http/actor.ts';
-import { decodeCursor, encodeCursor } from '../http/schemas.ts';
+import { cursorValue, decodeCursor, encodeCursor } from '../http/schemas.ts';
 import { findDivision } from '../jurisdictions/jurisdictions.repository.ts';
 import { z } from 'zod';
 import type { CreateUserInput, UpdateUserInput, User } from './users.schema.ts';
@@ -168,7 +168,7 @@ export async function unlockUser(trx: Executor, manager: UserManager, id: number
   return toUser(row);
 }
 
-const cursorSchema = z.object({ u: z.string() });
+const cursorSchema = z.object({ u: cursorValue.text });
 
 export async function searchUsers(
   trx: Executor,
