@@ -17,6 +17,7 @@ import * as samples from './migrations/20261128-0006-samples.ts';
 import * as dashboardCounters from './migrations/20261128-0008-dashboard-counters.ts';
 import * as statementCounters from './migrations/20261128-0009-statement-counters.ts';
 import * as archiveReasons from './migrations/20261129-0010-archive-reasons.ts';
+import * as labResultsTested from './migrations/20261129-0011-lab-results-tested.ts';
 
 /** Every migration, in order. Names are frozen once landed; add new files at the end. */
 const migrations: Record<string, { up: MigrationFn }> = {
@@ -30,6 +31,7 @@ const migrations: Record<string, { up: MigrationFn }> = {
   '20261128-0008-dashboard-counters': dashboardCounters,
   '20261128-0009-statement-counters': statementCounters,
   '20261129-0010-archive-reasons': archiveReasons,
+  '20261129-0011-lab-results-tested': labResultsTested,
 };
 
 class StaticProvider implements MigrationProvider {

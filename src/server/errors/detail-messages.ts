@@ -66,6 +66,7 @@ export const detailMessages = {
     en: 'must be an 11-digit mobile or a fixed line with its area code',
   },
   end_before_start: { 'zh-CN': '结束不能早于开始', en: 'the end is before the start' },
+  end_after_start: { 'zh-CN': '结束须晚于开始', en: 'must be after the start' },
   attachment_empty: { 'zh-CN': '附件为空', en: 'the file is empty' },
   attachment_type: {
     'zh-CN': '附件类型不支持，可上传：{types}',

@@ -104,7 +104,8 @@ function validationDetail(issue: ValidationIssue, context: string | undefined): 
   if (issue.keyword !== 'invalid_type' && issue.message && isDetailMessageKey(issue.message)) {
     return { field, code: issue.message, params };
   }
-  if (issue.keyword === 'invalid_type' && params.input === undefined) {
+  // A coerced number given text fails as NaN: the field was there, so it is not "required".
+  if (issue.keyword === 'invalid_type' && params.input === undefined && params.received !== 'NaN') {
     return { field, code: 'required' };
   }
   if (issue.keyword === 'too_small' || issue.keyword === 'too_big') {

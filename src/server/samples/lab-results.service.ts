@@ -4,7 +4,7 @@ import { natOutcome, type LabTarget, type Qualitative, type TestedSample } from 
 import { dateIn, nextDate, startOfDay } from '../../core/time/zone.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { setTestStatus } from '../contacts/contacts.repository.ts';
-import type { SampleRow } from '../db/schema.ts';
+import type { LabResultRow, SampleRow } from '../db/schema.ts';
 import { now, type Executor } from '../db/transaction.ts';
 import { AppError } from '../errors/app-error.ts';
 import { auditOf, type RecordActor } from '../persons/record-actor.ts';
@@ -16,6 +16,7 @@ import {
   nextReplicate,
   samplesOfPool,
 } from './samples.repository.ts';
+import type { LabResult } from './samples.schema.ts';
 import { evaluateSubject } from './suggestions.service.ts';
 
 export type ResultEntry = { target: LabTarget; ct: number | null; result: Qualitative };
@@ -31,6 +32,35 @@ export type ApplyOutcome = {
   outcome: Qualitative | null;
   retests: number;
 };
+
+/** What an answer shows of a result; who entered it is the audit trail's to tell. */
+export const labResultColumns = [
+  'id',
+  'sample_id',
+  'pool_id',
+  'method',
+  'target',
+  'ct',
+  'result',
+  'tested_at',
+  'lab',
+  'import_id',
+] as const;
+
+export function toLabResult(row: Pick<LabResultRow, (typeof labResultColumns)[number]>): LabResult {
+  return {
+    id: Number(row.id),
+    sampleId: row.sample_id === null ? null : Number(row.sample_id),
+    poolId: row.pool_id === null ? null : Number(row.pool_id),
+    method: row.method === 'antibody' ? 'antibody' : 'nat',
+    target: row.target,
+    ct: row.ct === null ? null : Number(row.ct),
+    result: row.result === 'positive' || row.result === 'negative' ? row.result : 'inconclusive',
+    testedAt: row.tested_at,
+    lab: row.lab,
+    importId: row.import_id === null ? null : Number(row.import_id),
+  };
+}
 
 const methodOf = (target: LabTarget) => (target === 'IgM' || target === 'IgG' ? 'antibody' : 'nat');
 

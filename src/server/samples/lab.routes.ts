@@ -9,6 +9,7 @@ import { errorResponses, idParams } from '../http/schemas.ts';
 import type { App, Deps } from '../http/types.ts';
 import type { RecordActor } from '../persons/record-actor.ts';
 import { importLabFile, parseMapping } from './lab-import.ts';
+import { labResultListQuery, labResultListSchema, listLabResults } from './lab-result-list.ts';
 import { applyResults, resolveTarget } from './lab-results.service.ts';
 import {
   decideBody,
@@ -85,6 +86,23 @@ export async function labRoutes(
       });
       return reply.status(201).send(outcome);
     },
+  );
+
+  app.get(
+    '/api/v1/lab-results',
+    {
+      config: { access: 'samples:read' },
+      schema: {
+        tags,
+        summary:
+          'Results inside the jurisdiction (a sample’s by its division, a pool’s by the pool’s), newest test first ' +
+          '(keyset `cursor`), filtered by sample, pool, result (positive, negative, inconclusive) and test time ' +
+          '(`from` inclusive, `to` exclusive, ISO 8601 with offset)',
+        querystring: labResultListQuery,
+        response: { 200: labResultListSchema, ...errorResponses },
+      },
+    },
+    async (request) => listLabResults(db.kysely, actorOf(request), request.query),
   );
 
   // Multipart parsing is registered for the import route alone, not for the whole API.

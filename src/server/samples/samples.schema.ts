@@ -97,18 +97,21 @@ export const labResultBody = z.strictObject({
 });
 export type LabResultInput = z.infer<typeof labResultBody>;
 
-export const labResultSchema = z.object({
-  id: z.number(),
-  sampleId: z.number().nullable(),
-  poolId: z.number().nullable(),
-  method: z.enum(['nat', 'antibody']),
-  target: z.string(),
-  ct: z.number().nullable(),
-  result: z.enum(qualitatives),
-  testedAt: z.string(),
-  lab: z.string().nullable(),
-  importId: z.number().nullable(),
-});
+export const labResultSchema = z
+  .object({
+    id: z.number(),
+    sampleId: z.number().nullable(),
+    poolId: z.number().nullable(),
+    method: z.enum(['nat', 'antibody']),
+    target: z.string(),
+    ct: z.number().nullable(),
+    result: z.enum(qualitatives),
+    testedAt: z.string(),
+    lab: z.string().nullable(),
+    importId: z.number().nullable(),
+  })
+  .meta({ id: 'LabResult' });
+export type LabResult = z.infer<typeof labResultSchema>;
 
 export const mappingSchema = z
   .record(z.enum(mappingKeys), z.string().min(1).max(100))

@@ -11,6 +11,7 @@ import { AppError, fieldError } from '../errors/app-error.ts';
 import type { Locale } from '../errors/messages.ts';
 import { auditOf, type RecordActor } from '../persons/record-actor.ts';
 import { recordDischarge } from './discharge.service.ts';
+import { labResultColumns, toLabResult } from './lab-results.service.ts';
 import { subjectsOf } from './suggestion-subjects.ts';
 import type { DecideInput, SuggestionView, suggestionKinds } from './samples.schema.ts';
 
@@ -46,19 +47,6 @@ const texts: Record<Kind, { message: Record<Locale, string>; action: Record<Loca
   },
 };
 
-const resultColumns = [
-  'id',
-  'sample_id',
-  'pool_id',
-  'method',
-  'target',
-  'ct',
-  'result',
-  'tested_at',
-  'lab',
-  'import_id',
-] as const;
-
 export async function presentSuggestions(
   trx: Executor,
   actor: RecordActor,
@@ -70,7 +58,7 @@ export async function presentSuggestions(
   const results =
     ids.length === 0
       ? []
-      : await trx.selectFrom('lab_results').select(resultColumns).where('id', 'in', ids).execute();
+      : await trx.selectFrom('lab_results').select(labResultColumns).where('id', 'in', ids).execute();
   return rows.flatMap((row) => {
     if (!isKind(row.kind)) {
       return [];
@@ -85,20 +73,7 @@ export async function presentSuggestions(
         subjectId: Number(row.subject_id),
         subject: subjects.get(`${row.subject_type}:${Number(row.subject_id)}`) ?? null,
         divisionCode: row.division_code,
-        restsOn: results
-          .filter((r) => own.includes(Number(r.id)))
-          .map((r) => ({
-            id: Number(r.id),
-            sampleId: r.sample_id === null ? null : Number(r.sample_id),
-            poolId: r.pool_id === null ? null : Number(r.pool_id),
-            method: r.method === 'antibody' ? ('antibody' as const) : ('nat' as const),
-            target: r.target,
-            ct: r.ct === null ? null : Number(r.ct),
-            result: r.result === 'positive' || r.result === 'negative' ? r.result : ('inconclusive' as const),
-            testedAt: r.tested_at,
-            lab: r.lab,
-            importId: r.import_id === null ? null : Number(r.import_id),
-          })),
+        restsOn: results.filter((r) => own.includes(Number(r.id))).map(toLabResult),
         reason: row.reason,
         message: texts[row.kind].message[locale],
         status,
