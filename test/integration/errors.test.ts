@@ -65,6 +65,23 @@ describe('bad input gets a 4xx naming the field, and writes nothing', () => {
     expect(fields).toEqual(['displayName', 'password', 'role']);
     const password = zh.json().error.details.find((d: { field: string }) => d.field === 'password');
     expect(password.message).toBe('密码至少 12 个字符');
+    // A field sent with the wrong type is named as such, not as missing.
+    const displayName = zh.json().error.details.find((d: { field: string }) => d.field === 'displayName');
+    expect(displayName).toEqual({
+      field: 'displayName',
+      code: 'invalid_type',
+      message: '类型错误，应为文本',
+    });
+    const wrong = await admin.request(
+      'POST',
+      '/api/v1/users',
+      { ...valid, role: null, password: 12 },
+      { 'accept-language': 'en' },
+    );
+    expect(wrong.json().error.details).toEqual([
+      { field: 'role', code: 'invalid_value', message: expect.any(String) },
+      { field: 'password', code: 'invalid_type', message: 'must be text' },
+    ]);
     const en = await admin.request(
       'POST',
       '/api/v1/users',

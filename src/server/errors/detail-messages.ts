@@ -6,7 +6,7 @@ import type { Locale } from './messages.ts';
  */
 export const detailMessages = {
   required: { 'zh-CN': '必填', en: 'is required' },
-  invalid_type: { 'zh-CN': '类型错误，应为 {expected}', en: 'must be of type {expected}' },
+  invalid_type: { 'zh-CN': '类型错误，应为{expected}', en: 'must be {expected}' },
   too_small_string: { 'zh-CN': '至少 {minimum} 个字符', en: 'must have at least {minimum} characters' },
   too_big_string: { 'zh-CN': '最多 {maximum} 个字符', en: 'must have at most {maximum} characters' },
   too_small_number: { 'zh-CN': '不能小于 {minimum}', en: 'must be at least {minimum}' },

@@ -19,7 +19,7 @@ export function errorHandler(
   reply: FastifyReply,
 ): void {
   const locale = localeOf(request.headers['accept-language']);
-  const appError = toAppError(error, locale);
+  const appError = toAppError(error, locale, request);
   if (appError.status >= 500) {
     const correlationId = randomUUID();
     request.log.error({ err: error, correlationId }, 'request failed');
@@ -41,13 +41,15 @@ export function sendError(reply: FastifyReply, error: AppError, locale: Locale):
   });
 }
 
-function toAppError(error: FastifyError | Error, locale: Locale): AppError {
+function toAppError(error: FastifyError | Error, locale: Locale, request: FastifyRequest): AppError {
   if (error instanceof AppError) {
     return error;
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
+    const context = error.validationContext;
+    const sent = context === undefined ? undefined : sentData(request, context);
     return new AppError('VALIDATION_FAILED', {
-      details: error.validation.map((issue) => validationDetail(issue, error.validationContext)),
+      details: error.validation.map((issue) => validationDetail(issue, context, sent)),
     });
   }
   const fastifyCode = 'code' in error ? error.code : undefined;
@@ -94,7 +96,35 @@ function isUniqueViolation(code: unknown): boolean {
   return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === '23505';
 }
 
-function validationDetail(issue: ValidationIssue, context: string | undefined): ErrorDetail {
+/** What the request sent in the part that failed validation (body, querystring, params, headers). */
+function sentData(request: FastifyRequest, context: string): unknown {
+  switch (context) {
+    case 'body':
+      return request.body;
+    case 'querystring':
+      return request.query;
+    case 'params':
+      return request.params;
+    case 'headers':
+      return request.headers;
+    default:
+      return undefined;
+  }
+}
+
+/** The value at a validation path of what was sent; undefined when any step of the path is missing. */
+function valueAt(sent: unknown, path: readonly string[]): unknown {
+  let value = sent;
+  for (const step of path) {
+    if (value === null || typeof value !== 'object') {
+      return undefined;
+    }
+    value = (value as Record<string, unknown>)[step];
+  }
+  return value;
+}
+
+function validationDetail(issue: ValidationIssue, context: string | undefined, sent: unknown): ErrorDetail {
   const path = issue.instancePath.split('/').filter(Boolean);
   const params = issue.params;
   if (issue.keyword === 'unrecognized_keys' && Array.isArray(params.keys)) {
@@ -104,9 +134,13 @@ function validationDetail(issue: ValidationIssue, context: string | undefined): 
   if (issue.keyword !== 'invalid_type' && issue.message && isDetailMessageKey(issue.message)) {
     return { field, code: issue.message, params };
   }
-  // A coerced number given text fails as NaN: the field was there, so it is not "required".
-  if (issue.keyword === 'invalid_type' && params.input === undefined && params.received !== 'NaN') {
-    return { field, code: 'required' };
+  // Zod reports a missing field and one of the wrong type alike; what was sent tells them apart (a
+  // coerced number given text fails as NaN: the field was there).
+  if (issue.keyword === 'invalid_type') {
+    const missing = valueAt(sent, path) === undefined && params.received !== 'NaN';
+    return missing
+      ? { field, code: 'required' }
+      : { field, code: 'invalid_type', params: { expected: params.expected } };
   }
   if (issue.keyword === 'too_small' || issue.keyword === 'too_big') {
     const origin = params.origin;
@@ -121,6 +155,17 @@ function validationDetail(issue: ValidationIssue, context: string | undefined): 
   // messages are English).
   return { field, code: issue.keyword, params };
 }
+
+/** Zod's names of the expected types, as a user reads them. */
+const typeNames: Record<string, Record<Locale, string>> = {
+  number: { 'zh-CN': '数字', en: 'a number' },
+  int: { 'zh-CN': '整数', en: 'a whole number' },
+  string: { 'zh-CN': '文本', en: 'text' },
+  boolean: { 'zh-CN': '是或否（true/false）', en: 'true or false' },
+  array: { 'zh-CN': '列表', en: 'a list' },
+  object: { 'zh-CN': '对象', en: 'an object' },
+  date: { 'zh-CN': '日期', en: 'a date' },
+};
 
 /** Details carry a code and parameters; the message is written here in the caller's language. */
 function localizeDetail(detail: ErrorDetail, locale: Locale): ErrorDetail {
@@ -139,6 +184,9 @@ function localizeDetail(detail: ErrorDetail, locale: Locale): ErrorDetail {
   }
   if (Array.isArray(params.values)) {
     values.options = params.values.map(String).join(', ');
+  }
+  if (detail.code === 'invalid_type' && typeof params.expected === 'string') {
+    values.expected = typeNames[params.expected]?.[locale] ?? params.expected;
   }
   return { ...rest, message: formatMessage(detailMessages[key ?? 'invalid'][locale], values) };
 }
