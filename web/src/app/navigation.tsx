@@ -4,6 +4,7 @@ import {
   ClusterOutlined,
   ExperimentOutlined,
   FileTextOutlined,
+  FireOutlined,
   HomeOutlined,
   NodeIndexOutlined,
   ScheduleOutlined,
@@ -20,6 +21,7 @@ import { ChainsPage } from '../features/chains/ChainsPage.tsx';
 import { ContactsPage } from '../features/contacts/ContactsPage.tsx';
 import { HomePage } from '../features/home/HomePage.tsx';
 import { InvestigationsPage } from '../features/investigations/InvestigationsPage.tsx';
+import { OutbreaksPage } from '../features/outbreaks/OutbreaksPage.tsx';
 import { PlacesPage } from '../features/places/PlacesPage.tsx';
 import { QuarantinePage } from '../features/quarantine/QuarantinePage.tsx';
 import { ReportsPage } from '../features/reports/ReportsPage.tsx';
@@ -40,6 +42,13 @@ export type NavItem = {
 /** The capabilities of DESIGN §3 in the order investigators use them. */
 export const navigation: NavItem[] = [
   { path: '/', label: 'nav.home', icon: <HomeOutlined />, element: <HomePage /> },
+  {
+    path: '/outbreaks',
+    label: 'nav.outbreaks',
+    icon: <FireOutlined />,
+    element: <OutbreaksPage />,
+    permission: 'outbreaks:read',
+  },
   {
     path: '/cases',
     label: 'nav.cases',

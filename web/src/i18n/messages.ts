@@ -4,6 +4,7 @@ import { contactsImportMessages } from './messages/contacts-import.ts';
 import { contactsMessages } from './messages/contacts.ts';
 import { dashboardMessages } from './messages/dashboard.ts';
 import { investigationsMessages } from './messages/investigations.ts';
+import { outbreaksMessages } from './messages/outbreaks.ts';
 import { placesMessages } from './messages/places.ts';
 import { quarantineMessages } from './messages/quarantine.ts';
 import { reportsMessages } from './messages/reports.ts';
@@ -21,6 +22,7 @@ export const tables = [
   shellMessages,
   usersMessages,
   auditMessages,
+  outbreaksMessages,
   casesMessages,
   investigationsMessages,
   trajectoryMessages,
