@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Session, type TestApp } from '../helpers/app.ts';
+import { countRows, reportCase } from './cases-fixtures.ts';
 
 let t: TestApp;
 let declared = 0;
@@ -142,5 +143,79 @@ describe('GET /api/v1/outbreaks', () => {
       const details = response.json<{ error: { details: Array<{ field?: string }> } }>().error.details;
       expect(details.map((d) => d.field)).toContain(field);
     }
+  });
+});
+
+describe('declaring and closing outbreaks', () => {
+  it('refuses an unknown local overlay by its field, on declaring and on editing', async () => {
+    const body = {
+      name: '本地规则测试疫情',
+      disease: 'COVID-19',
+      presetId: 'covid-ed9',
+      startDate: '2022-05-01',
+      divisionCode: '141102',
+      caseNumberMask: 'OV-####',
+    };
+    const unknown = await lead.post('/api/v1/outbreaks', { ...body, overlayId: 'no-such-overlay' });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().error.details).toEqual([
+      expect.objectContaining({ field: 'overlayId', code: 'unknown_overlay' }),
+    ]);
+    const created = await lead.post('/api/v1/outbreaks', { ...body, overlayId: 'lishi-2020' });
+    expect(created.statusCode, created.body).toBe(201);
+    const { id, version } = created.json<{ id: number; version: number }>();
+    const edited = await lead.patch(`/api/v1/outbreaks/${id}`, { version, overlayId: 'no-such-overlay' });
+    expect(edited.statusCode).toBe(400);
+    expect(edited.json().error.details[0]).toMatchObject({ field: 'overlayId', code: 'unknown_overlay' });
+    const row = await t.db.kysely
+      .selectFrom('outbreaks')
+      .select(['overlay_id', 'version'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    expect(row).toEqual({ overlay_id: 'lishi-2020', version });
+  });
+
+  it('takes no new case into an archived outbreak, naming it, and takes them again once restored', async () => {
+    const created = await lead.post('/api/v1/outbreaks', {
+      name: '已结束的疫情',
+      disease: 'COVID-19',
+      presetId: 'covid-ed9',
+      startDate: '2022-06-01',
+      divisionCode: '141102',
+      caseNumberMask: 'END-####',
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const outbreak = created.json<{ id: number; version: number }>();
+    const archived = await lead.patch(`/api/v1/outbreaks/${outbreak.id}`, {
+      version: outbreak.version,
+      archived: true,
+      archivedReason: '疫情处置结束',
+    });
+    expect(archived.statusCode, archived.body).toBe(200);
+    const investigator = await t.login('investigator');
+    const before = { persons: await countRows(t, 'persons'), cases: await countRows(t, 'cases') };
+    const refused = await investigator.post('/api/v1/cases', {
+      outbreakId: outbreak.id,
+      receivedAt: '2022-06-02T10:00:00+08:00',
+      reportingInstitution: '吕梁市人民医院',
+      discoveryRoute: 'clinic_visit',
+      person: { name: '归档后病例', divisionCode: '141102006001' },
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error.details).toEqual([
+      {
+        field: 'outbreakId',
+        code: 'outbreak_archived',
+        message: '疫情“已结束的疫情”已归档，不能再报告病例',
+      },
+    ]);
+    expect({ persons: await countRows(t, 'persons'), cases: await countRows(t, 'cases') }).toEqual(before);
+
+    const restored = await lead.patch(`/api/v1/outbreaks/${outbreak.id}`, {
+      version: archived.json<{ version: number }>().version,
+      archived: false,
+    });
+    expect(restored.statusCode, restored.body).toBe(200);
+    expect((await reportCase(investigator, outbreak.id)).caseNumber).toBe('END-0001');
   });
 });

@@ -111,6 +111,10 @@ export async function reportCase(
   const outbreak = await requireOutbreak(trx, actor, input.outbreakId).catch(() => {
     throw fieldError('outbreakId', 'unknown_outbreak');
   });
+  // An archived outbreak is closed: its case numbers and counts are final.
+  if (outbreak.archived === 1) {
+    throw fieldError('outbreakId', 'outbreak_archived', { name: outbreak.name });
+  }
   checkTimes(input, settings.timeZone);
   let personId: number;
   let personDivision: string | null;

@@ -100,6 +100,10 @@ export const detailMessages = {
   unknown_person: { 'zh-CN': '人员不存在', en: 'no such person' },
   unknown_outbreak: { 'zh-CN': '疫情不存在', en: 'no such outbreak' },
   unknown_overlay: { 'zh-CN': '没有该本地规则', en: 'no such local overlay' },
+  outbreak_archived: {
+    'zh-CN': '疫情“{name}”已归档，不能再报告病例',
+    en: 'the outbreak “{name}” is archived and takes no new cases',
+  },
   overlay_not_applicable: {
     'zh-CN': '本地规则 {overlay} 不适用于 {preset}',
     en: 'the local overlay {overlay} does not apply to {preset}',

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { isWithin, scopeOf } from '../../core/divisions/scope.ts';
+import { ProtocolInputError } from '../../core/protocols/errors.ts';
+import { resolveProtocol } from '../../core/protocols/resolve.ts';
 import { diff, recordAudit } from '../audit/audit.service.ts';
 import type { OutbreakRow } from '../db/schema.ts';
 import { now, type Executor } from '../db/transaction.ts';
@@ -59,6 +61,21 @@ export async function requireOutbreak(trx: Executor, actor: RecordActor, id: num
   return row;
 }
 
+/**
+ * The preset and the local overlay must make a protocol: an unknown overlay, or one for another
+ * preset, would otherwise be stored and fail every plan of the outbreak's contacts later.
+ */
+function checkProtocol(presetId: string, overlayId: string | null | undefined): void {
+  try {
+    resolveProtocol(presetId, overlayId);
+  } catch (error) {
+    if (error instanceof ProtocolInputError) {
+      throw fieldError(error.field === 'overlay' ? 'overlayId' : error.field, error.code, error.params);
+    }
+    throw error;
+  }
+}
+
 export async function createOutbreak(
   trx: Executor,
   actor: RecordActor,
@@ -70,6 +87,7 @@ export async function createOutbreak(
   if (!isWithin(actor.scope, input.divisionCode)) {
     throw fieldError('divisionCode', 'outside_jurisdiction');
   }
+  checkProtocol(input.presetId, input.overlayId);
   if (await findOutbreakByName(trx, input.name)) {
     throw new AppError('DUPLICATE', {
       params: { entity: input.name },
@@ -115,6 +133,10 @@ export async function editOutbreak(
   if (before.version !== input.version) {
     throw new AppError('VERSION_CONFLICT', { extra: { currentVersion: before.version } });
   }
+  checkProtocol(
+    input.presetId ?? before.preset_id,
+    input.overlayId === undefined ? before.overlay_id : input.overlayId,
+  );
   if (input.name !== undefined && input.name !== before.name && (await findOutbreakByName(trx, input.name))) {
     throw new AppError('DUPLICATE', {
       params: { entity: input.name },
