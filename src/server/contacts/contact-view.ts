@@ -124,6 +124,24 @@ export async function presentContacts(
   });
 }
 
+/**
+ * The exposure as the actor may see it: place and seat are its personal fields (personal-fields.ts),
+ * masked for a role without personal:read (the place down to its street). The contact is inside the
+ * actor's jurisdiction wherever exposures are shown, so the role alone decides.
+ */
+export function presentExposure(actor: RecordActor, row: ExposureRow): Exposure & { masked: boolean } {
+  const exposure = toExposure(row);
+  if (seesPersonal(actor, true)) {
+    return { ...exposure, masked: false };
+  }
+  return {
+    ...exposure,
+    place: exposure.place === null ? null : maskAddress(exposure.place),
+    seat: exposure.seat === null ? null : '***',
+    masked: true,
+  };
+}
+
 export function toExposure(row: ExposureRow): Exposure {
   return {
     id: Number(row.id),

@@ -10,7 +10,7 @@ import { followUpsOf, missedFollowUps } from '../follow-ups/follow-ups.service.t
 import { followUpsPerDay } from '../follow-ups/frequency.ts';
 import { placementsOfContact } from '../quarantine/placements.service.ts';
 import { parseStoredPlan } from './contact-plan.ts';
-import { presentContacts, toExposure, toPlannedTest, toTracingAttempt } from './contact-view.ts';
+import { presentContacts, presentExposure, toPlannedTest, toTracingAttempt } from './contact-view.ts';
 import { exposuresOf, listContacts, testsOf, tracingOf } from './contacts.repository.ts';
 import type { Contact, ListContactsQuery } from './contacts.schema.ts';
 import { presentOne, requireContact } from './contacts.service.ts';
@@ -83,7 +83,7 @@ export async function contactDetail(
     ...contact,
     nextStatuses: [...nextStatuses(row.status)],
     protocol: { presetId: outbreak.preset_id, overlayId: outbreak.overlay_id },
-    exposures: (await exposuresOf(trx, id)).map(toExposure),
+    exposures: (await exposuresOf(trx, id)).map((row) => presentExposure(actor, row)),
     plan: {
       determined: plan.determined,
       phases: plan.phases,

@@ -136,6 +136,52 @@ export async function exposuresOf(db: Executor, contactId: number): Promise<Expo
     .execute();
 }
 
+export type ExposureListFilter = {
+  scope: string;
+  contactId?: number | undefined;
+  caseId?: number | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  /** The sort key of the last row of the previous page. */
+  before?: { lastAt: string; id: number } | undefined;
+  limit: number;
+};
+
+/**
+ * Newest last exposure first, keyset-paged on (last_at, id); an exposure is inside the jurisdiction when its
+ * contact is, so the contact's division code is the filter, as on the contact list.
+ */
+export async function listExposures(db: Executor, filter: ExposureListFilter): Promise<ExposureRow[]> {
+  let query = db
+    .selectFrom('exposures')
+    .innerJoin('contacts', 'contacts.id', 'exposures.contact_id')
+    .select(exposureColumns.map((column) => `exposures.${column}` as const))
+    .where('contacts.division_code', 'like', `${filter.scope}%`);
+  if (filter.contactId !== undefined) {
+    query = query.where('exposures.contact_id', '=', filter.contactId);
+  }
+  if (filter.caseId !== undefined) {
+    query = query.where('exposures.source_case_id', '=', filter.caseId);
+  }
+  if (filter.from !== undefined) {
+    query = query.where('exposures.last_at', '>=', filter.from);
+  }
+  if (filter.to !== undefined) {
+    query = query.where('exposures.last_at', '<', filter.to);
+  }
+  const before = filter.before;
+  if (before !== undefined) {
+    query = query.where(({ eb, refTuple, tuple }) =>
+      eb(refTuple('exposures.last_at', 'exposures.id'), '<', tuple(before.lastAt, before.id)),
+    );
+  }
+  return query
+    .orderBy('exposures.last_at', 'desc')
+    .orderBy('exposures.id', 'desc')
+    .limit(filter.limit)
+    .execute();
+}
+
 export async function testsOf(db: Executor, contactId: number): Promise<ContactTestRow[]> {
   return db
     .selectFrom('contact_tests')

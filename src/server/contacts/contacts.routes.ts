@@ -16,7 +16,9 @@ import {
   createContactBody,
   createSecondaryBody,
   exposureBody,
+  exposureListItemSchema,
   listContactsQuery,
+  listExposuresQuery,
   plannedTestSchema,
   releaseBody,
   statusBody,
@@ -25,6 +27,7 @@ import {
   tracingBody,
 } from './contacts.schema.ts';
 import { addExposure, createContactOfCase, createSecondaryContact } from './contacts.service.ts';
+import { searchExposures } from './exposures-query.ts';
 
 const actorOf = (request: FastifyRequest): RecordActor => requireActor(request);
 
@@ -170,6 +173,26 @@ export async function contactsRoutes(app: App, { db, config }: Deps): Promise<vo
         .execute((trx) => addExposure(trx, actorOf(request), request.params.id, request.body, settings));
       return reply.status(201).send(contact);
     },
+  );
+
+  app.get(
+    '/api/v1/exposures',
+    {
+      config: { access: 'contacts:read' },
+      schema: {
+        tags,
+        summary:
+          'Exposures of the contacts inside the caller’s jurisdiction, latest last exposure first (keyset paging on ' +
+          'lastExposureAt, then id). Filters: contactId, caseId (exposures to that case itself), from / to on ' +
+          'lastExposureAt (from inclusive, to exclusive). Place and seat are masked for roles without personal:read.',
+        querystring: listExposuresQuery,
+        response: {
+          200: z.object({ items: z.array(exposureListItemSchema), nextCursor: z.string().nullable() }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) => searchExposures(db.kysely, actorOf(request), request.query),
   );
 
   app.post(

@@ -226,6 +226,29 @@ export const exposureSchema = z
   .meta({ id: 'Exposure' });
 export type Exposure = z.infer<typeof exposureSchema>;
 
+/** An exposure on the cross-contact list: whose it is, and whether its personal fields are masked. */
+export const exposureListItemSchema = exposureSchema
+  .extend({
+    contactId: z.number(),
+    /** True when place and seat are masked for the caller. */
+    masked: z.boolean(),
+  })
+  .meta({ id: 'ExposureListItem' });
+export type ExposureListItem = z.infer<typeof exposureListItemSchema>;
+
+export const listExposuresQuery = z.strictObject({
+  contactId: z.coerce.number().int().positive().optional(),
+  /** Exposures to this case directly (an exposure to one of its contacts names that contact instead). */
+  caseId: z.coerce.number().int().positive().optional(),
+  /** The last exposure time from this instant (inclusive) … */
+  from: isoInstant.optional(),
+  /** … to this one (exclusive). */
+  to: isoInstant.optional(),
+  limit: limitSchema,
+  cursor: z.string().max(200).optional(),
+});
+export type ListExposuresQuery = z.infer<typeof listExposuresQuery>;
+
 export const plannedTestSchema = z.object({
   id: z.number(),
   taskId: z.number(),

@@ -18,6 +18,7 @@ import * as dashboardCounters from './migrations/20261128-0008-dashboard-counter
 import * as statementCounters from './migrations/20261128-0009-statement-counters.ts';
 import * as archiveReasons from './migrations/20261129-0010-archive-reasons.ts';
 import * as labResultsTested from './migrations/20261129-0011-lab-results-tested.ts';
+import * as exposuresByTime from './migrations/20261129-0012-exposures-by-time.ts';
 
 /** Every migration, in order. Names are frozen once landed; add new files at the end. */
 const migrations: Record<string, { up: MigrationFn }> = {
@@ -32,6 +33,7 @@ const migrations: Record<string, { up: MigrationFn }> = {
   '20261128-0009-statement-counters': statementCounters,
   '20261129-0010-archive-reasons': archiveReasons,
   '20261129-0011-lab-results-tested': labResultsTested,
+  '20261129-0012-exposures-by-time': exposuresByTime,
 };
 
 class StaticProvider implements MigrationProvider {
