@@ -51,7 +51,8 @@ describe('a forged cursor', () => {
         continue;
       }
       const first = await session.get(`${route.url}?limit=1`);
-      const cursor = first.statusCode === 200 ? first.json<{ nextCursor?: string | null }>().nextCursor : null;
+      const cursor =
+        first.statusCode === 200 ? first.json<{ nextCursor?: string | null }>().nextCursor : null;
       if (typeof cursor !== 'string') {
         continue;
       }
