@@ -149,6 +149,7 @@ describe('saolei CLI', () => {
     },
   );
 
+  // A dozen CLI runs, each starting its own process: more than the project's 30 s on a busy 2-core machine.
   it('backup and restore round-trip the database and the data folder, and the audit chain still verifies', async () => {
     const source = await createTestDb();
     const backupDir = fs.mkdtempSync(path.join(os.tmpdir(), 'saolei-backup-'));
@@ -244,7 +245,7 @@ describe('saolei CLI', () => {
       await bareTarget?.drop();
       fs.rmSync(backupDir, { recursive: true, force: true });
     }
-  });
+  }, 90_000);
 
   it('serve without --demo on an empty database creates no password and says how to add a user', async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'saolei-serve-'));
