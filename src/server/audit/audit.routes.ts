@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { requireActor } from '../access/guard.ts';
-import { fieldError } from '../errors/app-error.ts';
-import { decodeCursor, encodeCursor, errorResponses, isoInstant } from '../http/schemas.ts';
+import { cursorOf, encodeCursor, errorResponses, isoInstant } from '../http/schemas.ts';
 import type { App, Deps } from '../http/types.ts';
 import { listEvents } from './audit.repository.ts';
 import { verifyChain } from './audit.service.ts';
@@ -56,14 +55,7 @@ export async function auditRoutes(app: App, { db }: Deps): Promise<void> {
     },
     async (request) => {
       const { cursor, limit, ...filter } = request.query;
-      let beforeSeq: number | undefined;
-      if (cursor !== undefined) {
-        const decoded = decodeCursor(cursor, cursorSchema);
-        if (!decoded) {
-          throw fieldError('cursor', 'cursor');
-        }
-        beforeSeq = decoded.s;
-      }
+      const beforeSeq = cursorOf(cursor, cursorSchema)?.s;
       const actor = requireActor(request);
       const actorScope = actor.role === 'admin' ? undefined : actor.scope;
       const rows = await listEvents(db.kysely, { ...filter, beforeSeq, actorScope, limit: limit + 1 });

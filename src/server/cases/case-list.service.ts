@@ -6,7 +6,7 @@ import { maskName } from '../../core/identity/masking.ts';
 import { nextDate, startOfDay } from '../../core/time/zone.ts';
 import type { Executor } from '../db/transaction.ts';
 import { fieldError } from '../errors/app-error.ts';
-import { cursorValue, decodeCursor, encodeCursor } from '../http/schemas.ts';
+import { cursorOf, cursorValue, encodeCursor } from '../http/schemas.ts';
 import { seesPersonal, type RecordActor } from '../persons/record-actor.ts';
 import type { CaseListItem, ListCasesQuery, caseStatuses } from './cases.schema.ts';
 import { listCases, type CaseListFilter, type CaseListRow } from './cases.repository.ts';
@@ -69,13 +69,9 @@ export async function searchCases(
   if (query.reportFrom !== undefined && query.reportTo !== undefined && query.reportTo < query.reportFrom) {
     throw fieldError('reportTo', 'end_before_start');
   }
-  let after: CaseListFilter['after'];
-  if (query.cursor !== undefined) {
-    const decoded = decodeCursor(query.cursor, cursorSchema);
-    if (!decoded || (query.sort === 'received' && decoded.r === undefined)) {
-      throw fieldError('cursor', 'cursor');
-    }
-    after = decoded;
+  const after: CaseListFilter['after'] = cursorOf(query.cursor, cursorSchema);
+  if (after && query.sort === 'received' && after.r === undefined) {
+    throw fieldError('cursor', 'cursor');
   }
   const scope = effectiveScope(actor.scope, query.division);
   if (scope === null) {

@@ -2,8 +2,7 @@ import { z } from 'zod';
 import { normalizePhone } from '../../core/identity/phone.ts';
 import { dateIn } from '../../core/time/zone.ts';
 import type { Executor } from '../db/transaction.ts';
-import { fieldError } from '../errors/app-error.ts';
-import { cursorValue, decodeCursor, encodeCursor } from '../http/schemas.ts';
+import { cursorOf, cursorValue, encodeCursor } from '../http/schemas.ts';
 import type { RecordActor } from '../persons/record-actor.ts';
 import { alertsOfContact } from '../follow-ups/alerts.service.ts';
 import { followUpsOf, missedFollowUps } from '../follow-ups/follow-ups.service.ts';
@@ -25,14 +24,7 @@ export async function searchContacts(
   query: ListContactsQuery,
   settings: ContactSettings,
 ): Promise<{ items: Contact[]; nextCursor: string | null }> {
-  let beforeId: number | undefined;
-  if (query.cursor !== undefined) {
-    const decoded = decodeCursor(query.cursor, cursorSchema);
-    if (!decoded) {
-      throw fieldError('cursor', 'cursor');
-    }
-    beforeId = decoded.id;
-  }
+  const beforeId = cursorOf(query.cursor, cursorSchema)?.id;
   const today = dateIn(new Date(), settings.timeZone);
   const text = query.q === undefined || query.q === '' ? undefined : query.q;
   const rows = await listContacts(trx, {

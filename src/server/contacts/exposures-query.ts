@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import type { Executor } from '../db/transaction.ts';
 import { fieldError } from '../errors/app-error.ts';
-import { cursorValue, decodeCursor, encodeCursor } from '../http/schemas.ts';
+import { cursorOf, cursorValue, encodeCursor } from '../http/schemas.ts';
 import type { RecordActor } from '../persons/record-actor.ts';
 import { presentExposure } from './contact-view.ts';
-import { listExposures, type ExposureListFilter } from './contacts.repository.ts';
+import { listExposures } from './contacts.repository.ts';
 import type { ExposureListItem, ListExposuresQuery } from './contacts.schema.ts';
 
 const cursorSchema = z.object({ l: cursorValue.instant, id: cursorValue.id });
@@ -18,14 +18,8 @@ export async function searchExposures(
   if (query.from !== undefined && query.to !== undefined && query.to <= query.from) {
     throw fieldError('to', 'end_after_start');
   }
-  let before: ExposureListFilter['before'];
-  if (query.cursor !== undefined) {
-    const decoded = decodeCursor(query.cursor, cursorSchema);
-    if (!decoded) {
-      throw fieldError('cursor', 'cursor');
-    }
-    before = { lastAt: decoded.l, id: decoded.id };
-  }
+  const decoded = cursorOf(query.cursor, cursorSchema);
+  const before = decoded && { lastAt: decoded.l, id: decoded.id };
   const rows = await listExposures(trx, {
     scope: actor.scope,
     contactId: query.contactId,

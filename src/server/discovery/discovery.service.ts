@@ -4,8 +4,8 @@ import { maskDocumentNumber, maskName, maskPhone } from '../../core/identity/mas
 import { recordAudit } from '../audit/audit.service.ts';
 import type { Database, DiscoveryRunRow } from '../db/schema.ts';
 import { now, type Executor } from '../db/transaction.ts';
-import { AppError, fieldError } from '../errors/app-error.ts';
-import { cursorValue, decodeCursor, encodeCursor } from '../http/schemas.ts';
+import { AppError } from '../errors/app-error.ts';
+import { cursorOf, cursorValue, encodeCursor } from '../http/schemas.ts';
 import { lookBackOfCases } from '../places/case-windows.ts';
 import { auditOf, seesPersonal, type RecordActor } from '../persons/record-actor.ts';
 import { caseVisitsOfOutbreak, ownExternalIds } from './case-visits.ts';
@@ -223,14 +223,7 @@ export async function searchCandidates(
   query: ListCandidatesQuery,
 ) {
   await getRun(db, actor, runId);
-  let afterId: number | undefined;
-  if (query.cursor !== undefined) {
-    const decoded = decodeCursor(query.cursor, cursorSchema);
-    if (!decoded) {
-      throw fieldError('cursor', 'cursor');
-    }
-    afterId = decoded.i;
-  }
+  const afterId = cursorOf(query.cursor, cursorSchema)?.i;
   const rows = await listCandidates(db, {
     runId,
     scope: actor.scope,

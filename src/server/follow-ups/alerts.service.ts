@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { recordAudit } from '../audit/audit.service.ts';
 import type { AlertRow } from '../db/schema.ts';
 import { now, type Executor } from '../db/transaction.ts';
-import { AppError, fieldError } from '../errors/app-error.ts';
-import { cursorValue, decodeCursor, encodeCursor } from '../http/schemas.ts';
+import { AppError } from '../errors/app-error.ts';
+import { cursorOf, cursorValue, encodeCursor } from '../http/schemas.ts';
 import { auditOf, type RecordActor } from '../persons/record-actor.ts';
 import { personsByIds, presentContactPerson } from '../contacts/contact-view.ts';
 import { findAlert, listAlerts, updateAlert } from './alerts.repository.ts';
@@ -59,14 +59,7 @@ export async function searchAlerts(
     cursor?: string | undefined;
   },
 ): Promise<{ items: Alert[]; nextCursor: string | null }> {
-  let beforeId: number | undefined;
-  if (query.cursor !== undefined) {
-    const decoded = decodeCursor(query.cursor, cursorSchema);
-    if (!decoded) {
-      throw fieldError('cursor', 'cursor');
-    }
-    beforeId = decoded.id;
-  }
+  const beforeId = cursorOf(query.cursor, cursorSchema)?.id;
   const rows = await listAlerts(trx, {
     scope: actor.scope,
     status: query.status,

@@ -5,8 +5,8 @@ import { dateIn } from '../../core/time/zone.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import type { ContactRow, FollowUpRow } from '../db/schema.ts';
 import { now, type Executor } from '../db/transaction.ts';
-import { AppError, fieldError } from '../errors/app-error.ts';
-import { cursorValue, decodeCursor, encodeCursor } from '../http/schemas.ts';
+import { AppError } from '../errors/app-error.ts';
+import { cursorOf, cursorValue, encodeCursor } from '../http/schemas.ts';
 import { auditOf, type RecordActor } from '../persons/record-actor.ts';
 import { personsByIds, presentContactPerson } from '../contacts/contact-view.ts';
 import { observedStatuses } from '../contacts/contacts.repository.ts';
@@ -144,14 +144,8 @@ export async function searchFollowUps(
   actor: RecordActor,
   query: ListFollowUpsQuery,
 ): Promise<{ items: FollowUp[]; nextCursor: string | null }> {
-  let after: { at: string; id: number } | undefined;
-  if (query.cursor !== undefined) {
-    const decoded = decodeCursor(query.cursor, listCursorSchema);
-    if (!decoded) {
-      throw fieldError('cursor', 'cursor');
-    }
-    after = { at: decoded.a, id: decoded.i };
-  }
+  const decoded = cursorOf(query.cursor, listCursorSchema);
+  const after = decoded && { at: decoded.a, id: decoded.i };
   let select = followUpsWithAlerts(trx)
     .innerJoin('contacts', 'contacts.id', 'follow_ups.contact_id')
     .where('contacts.division_code', 'like', `${actor.scope}%`);
@@ -257,10 +251,7 @@ export async function dueFollowUps(
   settings: FollowUpSettings,
 ) {
   const date = query.date ?? dateIn(new Date(), settings.timeZone);
-  const afterId = query.cursor === undefined ? 0 : decodeCursor(query.cursor, cursorSchema)?.id;
-  if (afterId === undefined) {
-    throw new AppError('VALIDATION_FAILED', { details: [{ field: 'cursor', code: 'cursor' }] });
-  }
+  const afterId = cursorOf(query.cursor, cursorSchema)?.id ?? 0;
   const expected = expectedSql(settings.followUpsPerDay);
   const recorded = sql<number>`(select count(*) from follow_ups where follow_ups.contact_id = contacts.id and follow_ups.day = ${date})`;
   const rows = await trx

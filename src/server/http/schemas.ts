@@ -1,5 +1,6 @@
 import { isIsoDate, isIsoInstant } from '../../core/protocols/calendar.ts';
 import { z } from 'zod';
+import { fieldError } from '../errors/app-error.ts';
 
 /**
  * The error shape every failure answers with (documented in OpenAPI under each route's 4xx). Loose, so that
@@ -32,6 +33,18 @@ export const limitSchema = z.coerce.number().int().min(1).max(500).default(50);
 /** Opaque keyset cursor: base64url of the JSON sort key of the last row of the previous page. */
 export function encodeCursor(key: unknown): string {
   return Buffer.from(JSON.stringify(key)).toString('base64url');
+}
+
+/** A list query's cursor decoded, or undefined without one; one that does not decode is a 400 naming it. */
+export function cursorOf<T>(cursor: string | undefined, schema: z.ZodType<T>): T | undefined {
+  if (cursor === undefined) {
+    return undefined;
+  }
+  const decoded = decodeCursor(cursor, schema);
+  if (decoded === null) {
+    throw fieldError('cursor', 'cursor');
+  }
+  return decoded;
 }
 
 export function decodeCursor<T>(cursor: string, schema: z.ZodType<T>): T | null {

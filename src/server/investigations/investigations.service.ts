@@ -13,7 +13,7 @@ import type { Config } from '../config/config.ts';
 import type { InvestigationRow } from '../db/schema.ts';
 import { now, type Executor } from '../db/transaction.ts';
 import { AppError, fieldError } from '../errors/app-error.ts';
-import { cursorValue, decodeCursor, encodeCursor } from '../http/schemas.ts';
+import { cursorOf, cursorValue, encodeCursor } from '../http/schemas.ts';
 import { auditOf, type RecordActor } from '../persons/record-actor.ts';
 import { findCase } from '../cases/cases.repository.ts';
 import { closeSubjectTasks } from '../tasks/tasks.repository.ts';
@@ -291,14 +291,7 @@ export async function listClocks(
   settings: SlaSettings,
   overdueOnly: boolean,
 ): Promise<{ now: string; items: ClockItem[]; nextCursor: string | null }> {
-  let after: { r: string; id: number } | undefined;
-  if (query.cursor !== undefined) {
-    const decoded = decodeCursor(query.cursor, cursorSchema);
-    if (!decoded) {
-      throw fieldError('cursor', 'cursor');
-    }
-    after = decoded;
-  }
+  const after = cursorOf(query.cursor, cursorSchema);
   const at = new Date();
   const sla = slaOf(settings);
   const rows = await listOpenInvestigations(trx, {

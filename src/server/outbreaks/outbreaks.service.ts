@@ -6,7 +6,7 @@ import { diff, recordAudit } from '../audit/audit.service.ts';
 import type { OutbreakRow } from '../db/schema.ts';
 import { now, type Executor } from '../db/transaction.ts';
 import { AppError, fieldError } from '../errors/app-error.ts';
-import { cursorValue, decodeCursor, encodeCursor } from '../http/schemas.ts';
+import { cursorOf, cursorValue, encodeCursor } from '../http/schemas.ts';
 import { findDivision } from '../jurisdictions/jurisdictions.repository.ts';
 import { auditOf, type RecordActor } from '../persons/record-actor.ts';
 import type {
@@ -180,14 +180,8 @@ export async function searchOutbreaks(
   actor: RecordActor,
   query: ListOutbreaksQuery,
 ): Promise<{ items: Outbreak[]; nextCursor: string | null }> {
-  let after: { startDate: string; id: number } | undefined;
-  if (query.cursor !== undefined) {
-    const decoded = decodeCursor(query.cursor, cursorSchema);
-    if (!decoded) {
-      throw fieldError('cursor', 'cursor');
-    }
-    after = { startDate: decoded.d, id: decoded.i };
-  }
+  const decoded = cursorOf(query.cursor, cursorSchema);
+  const after = decoded && { startDate: decoded.d, id: decoded.i };
   const rows = await listOutbreaks(trx, {
     scope: actor.scope,
     archived: query.archived === undefined ? undefined : query.archived === 'true' ? 1 : 0,

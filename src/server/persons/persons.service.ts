@@ -7,7 +7,7 @@ import { diff, recordAudit } from '../audit/audit.service.ts';
 import type { NewPersonRow, PersonRow } from '../db/schema.ts';
 import { now, type Executor } from '../db/transaction.ts';
 import { AppError, fieldError } from '../errors/app-error.ts';
-import { cursorValue, decodeCursor, encodeCursor } from '../http/schemas.ts';
+import { cursorOf, cursorValue, encodeCursor } from '../http/schemas.ts';
 import type { CreatePersonInput, Person, UpdatePersonInput } from './persons.schema.ts';
 import {
   findPerson,
@@ -254,14 +254,7 @@ export async function listPersons(
   actor: RecordActor,
   query: { q?: string | undefined; limit: number; cursor?: string | undefined },
 ): Promise<{ items: Person[]; nextCursor: string | null }> {
-  let beforeId: number | undefined;
-  if (query.cursor !== undefined) {
-    const decoded = decodeCursor(query.cursor, cursorSchema);
-    if (!decoded) {
-      throw fieldError('cursor', 'cursor');
-    }
-    beforeId = decoded.id;
-  }
+  const beforeId = cursorOf(query.cursor, cursorSchema)?.id;
   const text = query.q === undefined || query.q === '' ? undefined : query.q;
   const rows = await searchPersons(trx, {
     scope: actor.scope,

@@ -5,7 +5,7 @@ import type { PlaceRow } from '../db/schema.ts';
 import { now, type Executor } from '../db/transaction.ts';
 import { AppError, fieldError } from '../errors/app-error.ts';
 import type { AuditActor } from '../http/actor.ts';
-import { cursorValue, decodeCursor, encodeCursor } from '../http/schemas.ts';
+import { cursorOf, cursorValue, encodeCursor } from '../http/schemas.ts';
 import { findDivision } from '../jurisdictions/jurisdictions.repository.ts';
 import { clipToLookBack, lookBackOfCases } from './case-windows.ts';
 import {
@@ -157,14 +157,8 @@ export async function searchPlaces(
   actor: PlaceActor,
   query: ListPlacesQuery,
 ): Promise<{ items: Place[]; nextCursor: string | null }> {
-  let after: { name: string; id: number } | undefined;
-  if (query.cursor !== undefined) {
-    const decoded = decodeCursor(query.cursor, cursorSchema);
-    if (!decoded) {
-      throw fieldError('cursor', 'cursor');
-    }
-    after = { name: decoded.n, id: decoded.i };
-  }
+  const decoded = cursorOf(query.cursor, cursorSchema);
+  const after = decoded && { name: decoded.n, id: decoded.i };
   const rows = await listPlaces(db, {
     scope: actor.scope,
     type: query.type,

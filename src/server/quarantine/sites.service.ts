@@ -5,7 +5,7 @@ import { diff, recordAudit } from '../audit/audit.service.ts';
 import type { QuarantineSiteRow } from '../db/schema.ts';
 import { now, type Executor } from '../db/transaction.ts';
 import { AppError, fieldError } from '../errors/app-error.ts';
-import { cursorValue, decodeCursor, encodeCursor } from '../http/schemas.ts';
+import { cursorOf, cursorValue, encodeCursor } from '../http/schemas.ts';
 import { findDivision } from '../jurisdictions/jurisdictions.repository.ts';
 import { auditOf, type RecordActor } from '../persons/record-actor.ts';
 import { personsByIds, presentContactPerson } from '../contacts/contact-view.ts';
@@ -232,12 +232,9 @@ export async function listSites(
   if (query.archived !== undefined) {
     query_ = query_.where('archived', '=', query.archived === 'true' ? 1 : 0);
   }
-  if (query.cursor !== undefined) {
-    const decoded = decodeCursor(query.cursor, cursorSchema);
-    if (!decoded) {
-      throw fieldError('cursor', 'cursor');
-    }
-    query_ = query_.where('id', '>', decoded.id);
+  const after = cursorOf(query.cursor, cursorSchema);
+  if (after) {
+    query_ = query_.where('id', '>', after.id);
   }
   const rows = await query_
     .orderBy('id')

@@ -6,8 +6,8 @@ import type { ReportDocument, ReportKind } from '../../core/report/types.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import type { ReportSubmissionRow } from '../db/schema.ts';
 import { now, type Executor } from '../db/transaction.ts';
-import { AppError, fieldError } from '../errors/app-error.ts';
-import { cursorValue, decodeCursor, encodeCursor } from '../http/schemas.ts';
+import { AppError } from '../errors/app-error.ts';
+import { cursorOf, cursorValue, encodeCursor } from '../http/schemas.ts';
 import { getInvestigation, transitionInvestigation } from '../investigations/investigations.service.ts';
 import { auditOf, type CaseActor } from '../trajectory/case-actor.ts';
 import { requireCaseInScope } from '../trajectory/case-scope.ts';
@@ -132,14 +132,7 @@ export async function listReportVersions(
   actor: CaseActor,
   query: ListReportsQuery,
 ): Promise<{ items: ReportVersion[]; nextCursor: string | null }> {
-  let before: number | undefined;
-  if (query.cursor !== undefined) {
-    const decoded = decodeCursor(query.cursor, cursorSchema);
-    if (!decoded) {
-      throw fieldError('cursor', 'cursor');
-    }
-    before = decoded.n;
-  }
+  const before = cursorOf(query.cursor, cursorSchema)?.n;
   await requireCaseInScope(db, actor.scope, query.caseId);
   const rows = await listVersionsOfCase(db, query.caseId, { before, limit: query.limit + 1 });
   const page = rows.slice(0, query.limit);

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { qualitatives } from '../../core/lab/rules.ts';
 import type { Executor } from '../db/transaction.ts';
 import { fieldError } from '../errors/app-error.ts';
-import { cursorValue, decodeCursor, encodeCursor, isoInstant, limitSchema } from '../http/schemas.ts';
+import { cursorOf, cursorValue, encodeCursor, isoInstant, limitSchema } from '../http/schemas.ts';
 import type { RecordActor } from '../persons/record-actor.ts';
 import { labResultColumns, toLabResult } from './lab-results.service.ts';
 import { labResultSchema } from './samples.schema.ts';
@@ -43,13 +43,7 @@ export async function listLabResults(
   if (query.from !== undefined && query.to !== undefined && query.to <= query.from) {
     throw fieldError('to', 'end_after_start');
   }
-  let after: z.infer<typeof cursorSchema> | null = null;
-  if (query.cursor !== undefined) {
-    after = decodeCursor(query.cursor, cursorSchema);
-    if (!after) {
-      throw fieldError('cursor', 'cursor');
-    }
-  }
+  const after = cursorOf(query.cursor, cursorSchema);
   const scope = `${actor.scope}%`;
   let select = db
     .selectFrom('lab_results as r')
@@ -72,7 +66,7 @@ export async function listLabResults(
   if (query.to !== undefined) {
     select = select.where('r.tested_at', '<', query.to);
   }
-  if (after !== null) {
+  if (after !== undefined) {
     select = select.where(sql<boolean>`(r.tested_at, r.id) < (${after.t}, ${after.id})`);
   }
   const rows = await select

@@ -2,8 +2,7 @@ import { z } from 'zod';
 import { poolCode } from '../../core/lab/codes.ts';
 import { maskName } from '../../core/identity/masking.ts';
 import type { Executor } from '../db/transaction.ts';
-import { fieldError } from '../errors/app-error.ts';
-import { cursorValue, decodeCursor, encodeCursor, isoDate, limitSchema } from '../http/schemas.ts';
+import { cursorOf, cursorValue, encodeCursor, isoDate, limitSchema } from '../http/schemas.ts';
 import { seesPersonal, type RecordActor } from '../persons/record-actor.ts';
 import { sampleColumns } from './samples.repository.ts';
 import { sampleSchema, sampleStatuses, subjectTypes, type Sample } from './samples.schema.ts';
@@ -68,14 +67,7 @@ export async function listSamples(
   if (scope === null) {
     return { items: [], nextCursor: null };
   }
-  let after: number | null = null;
-  if (query.cursor !== undefined) {
-    const decoded = decodeCursor(query.cursor, cursorSchema);
-    if (!decoded) {
-      throw fieldError('cursor', 'cursor');
-    }
-    after = decoded.id;
-  }
+  const after = cursorOf(query.cursor, cursorSchema)?.id;
   let select = db
     .selectFrom('samples as s')
     .innerJoin('persons as p', 'p.id', 's.person_id')
@@ -117,7 +109,7 @@ export async function listSamples(
   if (query.retestOfPoolId !== undefined) {
     select = select.where('s.retest_of_pool_id', '=', query.retestOfPoolId);
   }
-  if (after !== null) {
+  if (after !== undefined) {
     select = select.where('s.id', '<', after);
   }
   const rows = await select

@@ -4,7 +4,7 @@ import { diff, recordAudit } from '../audit/audit.service.ts';
 import type { NewTaskRow, TaskRow } from '../db/schema.ts';
 import { now, type Executor } from '../db/transaction.ts';
 import { AppError, fieldError } from '../errors/app-error.ts';
-import { cursorValue, decodeCursor, encodeCursor } from '../http/schemas.ts';
+import { cursorOf, cursorValue, encodeCursor } from '../http/schemas.ts';
 import { assertUsers } from '../investigations/investigations.service.ts';
 import { auditOf, type RecordActor } from '../persons/record-actor.ts';
 import type { ListTasksQuery, Task, UpdateTaskInput } from './tasks.schema.ts';
@@ -90,14 +90,7 @@ export async function searchTasks(
   query: ListTasksQuery,
   settings: TaskSettings = { taskEscalateHours: defaultEscalateHours },
 ): Promise<{ items: Task[]; nextCursor: string | null }> {
-  let after: { d: string; id: number } | undefined;
-  if (query.cursor !== undefined) {
-    const decoded = decodeCursor(query.cursor, cursorSchema);
-    if (!decoded) {
-      throw fieldError('cursor', 'cursor');
-    }
-    after = decoded;
-  }
+  const after = cursorOf(query.cursor, cursorSchema);
   if ((query.subjectType === undefined) !== (query.subjectId === undefined)) {
     throw fieldError(query.subjectType === undefined ? 'subjectType' : 'subjectId', 'required');
   }

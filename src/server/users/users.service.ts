@@ -7,7 +7,7 @@ import type { UserRow } from '../db/schema.ts';
 import { now, type Executor } from '../db/transaction.ts';
 import { AppError, fieldError } from '../errors/app-error.ts';
 import type { AuditActor } from '../http/actor.ts';
-import { cursorValue, decodeCursor, encodeCursor } from '../http/schemas.ts';
+import { cursorOf, cursorValue, encodeCursor } from '../http/schemas.ts';
 import { findDivision } from '../jurisdictions/jurisdictions.repository.ts';
 import { z } from 'zod';
 import type { CreateUserInput, UpdateUserInput, User } from './users.schema.ts';
@@ -181,14 +181,7 @@ export async function searchUsers(
     cursor?: string | undefined;
   },
 ): Promise<{ items: User[]; nextCursor: string | null }> {
-  let after: string | undefined;
-  if (query.cursor !== undefined) {
-    const decoded = decodeCursor(query.cursor, cursorSchema);
-    if (!decoded) {
-      throw fieldError('cursor', 'cursor');
-    }
-    after = decoded.u;
-  }
+  const after = cursorOf(query.cursor, cursorSchema)?.u;
   const rows = await listUsers(trx, {
     scope: manager.scope,
     role: query.role,
