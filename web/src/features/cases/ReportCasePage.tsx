@@ -9,7 +9,8 @@ import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { useCaseOptions } from './labels.ts';
 import { useReportCase } from './mutations.ts';
 import { PersonFields } from './PersonFields.tsx';
-import { useDuplicates, useOutbreaks, type DuplicateQuery } from './queries.ts';
+import { useOutbreakChoices } from '../outbreaks/queries.ts';
+import { useDuplicates, type DuplicateQuery } from './queries.ts';
 
 type PersonValues = Omit<CreatePersonInput, 'birthDate'> & { birthDate?: Dayjs | null };
 type Values = Omit<ReportCaseInput, 'person' | 'personId' | 'receivedAt' | 'onsetDate' | 'diagnosedAt'> & {
@@ -88,7 +89,7 @@ export function ReportCasePage() {
   const navigate = useNavigate();
   const options = useCaseOptions();
   const [form] = Form.useForm<Values>();
-  const outbreaks = useOutbreaks();
+  const outbreaks = useOutbreakChoices();
   const report = useReportCase();
   const [existing, setExisting] = useState<{ id: number; name?: string } | null>(null);
   const duplicates = useDuplicates(useDuplicateQuery(form));

@@ -1,6 +1,5 @@
 import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import type { Case, CaseListItem } from '../../../../src/server/cases/cases.schema.ts';
-import type { Outbreak } from '../../../../src/server/outbreaks/outbreaks.schema.ts';
 import type { Person } from '../../../../src/server/persons/persons.schema.ts';
 import { api } from '../../api/client.ts';
 
@@ -22,7 +21,6 @@ export const caseKeys = {
   all: ['cases'] as const,
   list: (filter: CaseFilter) => ['cases', 'list', filter] as const,
   detail: (id: number) => ['cases', 'detail', id] as const,
-  outbreaks: ['outbreaks'] as const,
   duplicates: (query: DuplicateQuery) => ['persons', 'duplicates', query] as const,
 };
 
@@ -54,15 +52,6 @@ export function useCase(id: number) {
   return useQuery({
     queryKey: caseKeys.detail(id),
     queryFn: () => api<Case>('GET', `/api/v1/cases/${id}`),
-  });
-}
-
-export function useOutbreaks() {
-  return useQuery({
-    queryKey: caseKeys.outbreaks,
-    // A jurisdiction declares a few outbreaks a year: the picker takes one page of the newest 500.
-    queryFn: () => api<{ items: Outbreak[] }>('GET', '/api/v1/outbreaks?archived=false&limit=500'),
-    staleTime: 300_000,
   });
 }
 

@@ -8,14 +8,15 @@ import { useI18n } from '../../i18n/I18nProvider.tsx';
 import type { MessageKey } from '../../i18n/messages.ts';
 import { useCan } from '../auth/queries.ts';
 import { useConfirmCandidate, useDismissCandidate, useRunDiscovery } from './mutations.ts';
-import { useCandidates, useOutbreaks, useRuns } from './queries.ts';
+import { useOutbreakChoices } from '../outbreaks/queries.ts';
+import { useCandidates, useRuns } from './queries.ts';
 
 const statusColor = { pending: 'gold', confirmed: 'green', dismissed: 'default' } as const;
 
 /** Run discovery for an outbreak, then triage its candidates: confirm as contacts or dismiss with a reason. */
 export function DiscoveryPage() {
   const { t } = useI18n();
-  const outbreaks = useOutbreaks();
+  const outbreaks = useOutbreakChoices(true);
   const [outbreakId, setOutbreakId] = useState<number | null>(null);
   const [tolerance, setTolerance] = useState(1800);
   const [placeId, setPlaceId] = useState<number | null>(null);

@@ -16,14 +16,6 @@ export const discoveryKeys = {
   candidates: (runId: number, placeId: number | null) => ['discovery', 'candidates', runId, placeId] as const,
 };
 
-export function useOutbreaks() {
-  return useQuery({
-    queryKey: ['outbreaks', 'list'],
-    // A jurisdiction declares a few outbreaks a year: the picker takes one page of the newest 500.
-    queryFn: () => api<{ items: Array<{ id: number; name: string }> }>('GET', '/api/v1/outbreaks?limit=500'),
-  });
-}
-
 export function useRuns(outbreakId: number | null) {
   return useQuery({
     queryKey: discoveryKeys.runs(outbreakId ?? 0),

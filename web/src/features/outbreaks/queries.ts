@@ -9,12 +9,13 @@ import { useI18n } from '../../i18n/I18nProvider.tsx';
 export type ProtocolList = z.infer<typeof protocolListSchema>;
 
 /**
- * `all` is also the prefix of the outbreak pickers of the case report and discovery pages, so a declared or
- * archived outbreak shows up (or leaves) there too.
+ * `all` is the prefix of the list and of the pickers (`choices`, on the case report and discovery pages), so a
+ * declared or archived outbreak shows up in (or leaves) every one of them.
  */
 export const outbreakKeys = {
   all: ['outbreaks'] as const,
   pages: (archived: boolean) => ['outbreaks', 'pages', archived] as const,
+  choices: (withArchived: boolean) => ['outbreaks', 'choices', withArchived] as const,
   one: (id: number) => ['outbreaks', 'one', id] as const,
   protocols: ['protocols'] as const,
 };
@@ -35,6 +36,22 @@ export function useOutbreakPages(archived: boolean) {
     },
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
+  });
+}
+
+/**
+ * The outbreaks a picker offers, newest first: the active ones to report a case into, or all of them to
+ * look back at (discovery runs). A jurisdiction declares a few a year, so one page of the newest 500.
+ */
+export function useOutbreakChoices(withArchived = false) {
+  return useQuery({
+    queryKey: outbreakKeys.choices(withArchived),
+    queryFn: () =>
+      api<{ items: Outbreak[] }>(
+        'GET',
+        `/api/v1/outbreaks?limit=500${withArchived ? '' : '&archived=false'}`,
+      ),
+    staleTime: 300_000,
   });
 }
 
