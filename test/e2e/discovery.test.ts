@@ -77,8 +77,18 @@ describe('automatic contact discovery in the browser', () => {
     const table = h.page.getByTestId('places-table');
     await table.getByText('离石区某临时检测点').click();
 
+    // Someone else edits the place while its page is open: the archive is refused with 409, the place is
+    // reloaded, and the same reason then archives it at the new version.
     await h.page.getByTestId('place-archive').click();
     await h.page.getByTestId('place-archive-reason').fill('检测点已撤除');
+    await h.db.kysely
+      .updateTable('places')
+      .set((eb) => ({ address: '离石区某街道', version: eb('version', '+', 1) }))
+      .where('name', '=', '离石区某临时检测点')
+      .execute();
+    await h.page.locator('.ant-modal .ant-btn-primary').click();
+    await h.page.locator('.ant-modal .ant-alert-error').waitFor();
+    await h.page.getByText('离石区某街道').waitFor();
     await h.page.locator('.ant-modal .ant-btn-primary').click();
     await h.page.getByTestId('place-archived').getByText('此场所已归档：检测点已撤除').waitFor();
     await h.shot('06-place-archived');

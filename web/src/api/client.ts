@@ -100,3 +100,16 @@ export function errorText(error: unknown): string {
   }
   return error instanceof Error ? error.message : String(error);
 }
+
+/**
+ * The PATCH body that archives a record with the reason given, or restores it (`reason` undefined), at the
+ * version read (DESIGN §6: records are archived with a reason, never deleted).
+ */
+export function archivePatch(version: number, reason: string | undefined) {
+  return reason === undefined
+    ? { version, archived: false }
+    : { version, archived: true, archivedReason: reason };
+}
+
+export const isVersionConflict = (error: unknown): boolean =>
+  error instanceof ApiError && error.code === 'VERSION_CONFLICT';

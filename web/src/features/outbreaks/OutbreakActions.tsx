@@ -5,7 +5,8 @@ import type { Outbreak } from '../../../../src/server/outbreaks/outbreaks.schema
 import { errorText } from '../../api/client.ts';
 import { ReasonModal } from '../../components/ReasonModal.tsx';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
-import { isVersionConflict, useArchiveOutbreak } from './mutations.ts';
+import { isVersionConflict } from '../../api/client.ts';
+import { useArchiveOutbreak } from './mutations.ts';
 
 /** A row's edit, archive (with a written reason) and restore buttons, for the roles that write outbreaks. */
 export function OutbreakActions({ outbreak, onEdit }: { outbreak: Outbreak; onEdit: () => void }) {

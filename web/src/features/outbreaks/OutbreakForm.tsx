@@ -2,12 +2,12 @@ import { Alert, Button, Form, Input, Select, Space } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import type { Outbreak } from '../../../../src/server/outbreaks/outbreaks.schema.ts';
-import { errorText, fieldErrors } from '../../api/client.ts';
+import { errorText, fieldErrors, isVersionConflict } from '../../api/client.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { useMe } from '../auth/queries.ts';
 import { DateItem } from '../investigations/form-fields.tsx';
 import { DivisionPicker } from '../samples/DivisionPicker.tsx';
-import { isVersionConflict, useDeclareOutbreak, useEditOutbreak } from './mutations.ts';
+import { useDeclareOutbreak, useEditOutbreak } from './mutations.ts';
 import { outbreakQuery, useProtocols } from './queries.ts';
 
 type Values = {

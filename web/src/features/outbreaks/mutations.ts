@@ -5,14 +5,11 @@ import type {
   Outbreak,
   UpdateOutbreakInput,
 } from '../../../../src/server/outbreaks/outbreaks.schema.ts';
-import { api, ApiError } from '../../api/client.ts';
+import { api, archivePatch, isVersionConflict } from '../../api/client.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import type { MessageKey } from '../../i18n/messages.ts';
 import { auditKeys } from '../audit/queries.ts';
 import { outbreakKeys } from './queries.ts';
-
-export const isVersionConflict = (error: unknown): boolean =>
-  error instanceof ApiError && error.code === 'VERSION_CONFLICT';
 
 /**
  * One hook per action; each invalidates the outbreak lists, pickers and history. Errors are left to the
@@ -59,13 +56,7 @@ export function useArchiveOutbreak(outbreak: Pick<Outbreak, 'id' | 'version'>) {
   const queryClient = useQueryClient();
   return useOutbreakMutation(
     (reason: string | undefined) =>
-      api<Outbreak>(
-        'PATCH',
-        `/api/v1/outbreaks/${outbreak.id}`,
-        reason === undefined
-          ? { version: outbreak.version, archived: false }
-          : { version: outbreak.version, archived: true, archivedReason: reason },
-      ),
+      api<Outbreak>('PATCH', `/api/v1/outbreaks/${outbreak.id}`, archivePatch(outbreak.version, reason)),
     {
       onError: (error) => {
         if (isVersionConflict(error)) {

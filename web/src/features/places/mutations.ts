@@ -3,13 +3,16 @@ import { App } from 'antd';
 import type { PlaceMeasure } from '../../../../src/server/places/measures.schema.ts';
 import type { CreatePlaceInput, Place } from '../../../../src/server/places/places.schema.ts';
 import type { VisitImport } from '../../../../src/server/visits/visit-imports.schema.ts';
-import { api, ApiError } from '../../api/client.ts';
+import { api, ApiError, archivePatch, isVersionConflict } from '../../api/client.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { useMe } from '../auth/queries.ts';
 import { placeKeys } from './queries.ts';
 
-/** One hook per action; each invalidates the places it changed and reports one message. */
-function usePlaceMutation<T, R>(request: (input: T) => Promise<R>) {
+/**
+ * One hook per action; each invalidates the places it changed and reports one message. With `reloadOnConflict`
+ * a 409 reloads the places too, so that the next try sends the version the user then sees.
+ */
+function usePlaceMutation<T, R>(request: (input: T) => Promise<R>, reloadOnConflict = false) {
   const queryClient = useQueryClient();
   const { message } = App.useApp();
   const { t } = useI18n();
@@ -19,19 +22,20 @@ function usePlaceMutation<T, R>(request: (input: T) => Promise<R>) {
       void message.success(t('common.saved'));
       void queryClient.invalidateQueries({ queryKey: placeKeys.all });
     },
+    onError: (error) => {
+      if (reloadOnConflict && isVersionConflict(error)) {
+        void queryClient.invalidateQueries({ queryKey: placeKeys.all });
+      }
+    },
   });
 }
 
-/** Archives a place with the reason given, or restores it (`reason` undefined); sends the version read. */
+/** Archives a place with the reason given, or restores it (`reason` undefined), at the version read. */
 export function useArchivePlace(place: Pick<Place, 'id' | 'version'>) {
-  return usePlaceMutation((reason: string | undefined) =>
-    api<Place>(
-      'PATCH',
-      `/api/v1/places/${place.id}`,
-      reason === undefined
-        ? { version: place.version, archived: false }
-        : { version: place.version, archived: true, archivedReason: reason },
-    ),
+  return usePlaceMutation(
+    (reason: string | undefined) =>
+      api<Place>('PATCH', `/api/v1/places/${place.id}`, archivePatch(place.version, reason)),
+    true,
   );
 }
 
