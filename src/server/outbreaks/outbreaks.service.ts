@@ -43,7 +43,10 @@ export function toOutbreak(row: OutbreakRow): Outbreak {
   };
 }
 
-/** An outbreak concerns the divisions above and below the one it was declared for. */
+/**
+ * An outbreak concerns the divisions above and below the one it was declared for. `listOutbreaks` selects
+ * the same in SQL through `codesHolding`; scope.test.ts checks that the two agree.
+ */
 export function concerns(actor: RecordActor, divisionCode: string): boolean {
   return isWithin(actor.scope, divisionCode) || actor.scope.startsWith(scopeOf(divisionCode));
 }
