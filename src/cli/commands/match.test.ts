@@ -236,23 +236,30 @@ describe('saolei match (file mode)', { timeout: 120_000 }, () => {
       await new Promise((resolve) => setTimeout(resolve, 100));
       rerun = childrenOf(pid)[0];
     }
-    expect(rerun, 'the command did not run again').toBeDefined();
+    if (rerun === undefined) {
+      throw new Error('the command did not run again');
+    }
+    const held = rerun;
+    // The rerun is told apart from a later process given the same pid (the test suite starts many) by when it
+    // started.
+    const started = startTimeOf(held);
+    expect(started).toBeDefined();
     try {
-      const environment = readFileSync(`/proc/${rerun}/environ`, 'utf8').split('\0');
+      const environment = readFileSync(`/proc/${held}/environ`, 'utf8').split('\0');
       const tunables = environment.find((entry) => entry.startsWith('GLIBC_TUNABLES='));
       expect(tunables?.split(/[=:]/)).toEqual(expect.arrayContaining(['glibc.malloc.hugetlb', '1']));
-      const [, script, ...rerunArgs] = readFileSync(`/proc/${rerun}/cmdline`, 'utf8').split('\0');
+      const [, script, ...rerunArgs] = readFileSync(`/proc/${held}/cmdline`, 'utf8').split('\0');
       expect(script).toMatch(/bin\/saolei\.js$/);
       expect(rerunArgs.filter(Boolean)).toEqual(['match', ...args]);
       parent.kill('SIGTERM');
       expect(await ended).toEqual([null, 'SIGTERM']);
-      for (let tries = 0; tries < 50 && existsSync(`/proc/${rerun}`); tries++) {
+      for (let tries = 0; tries < 50 && startTimeOf(held) === started; tries++) {
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
-      expect(existsSync(`/proc/${rerun}`), 'the rerun outlived the command').toBe(false);
+      expect(startTimeOf(held), 'the rerun outlived the command').not.toBe(started);
     } finally {
-      if (rerun !== undefined && existsSync(`/proc/${rerun}`)) {
-        process.kill(rerun, 'SIGKILL');
+      if (startTimeOf(held) === started) {
+        process.kill(held, 'SIGKILL');
       }
     }
   });
@@ -268,18 +275,28 @@ describe('saolei match (file mode)', { timeout: 120_000 }, () => {
   });
 });
 
+/** Fields of /proc/PID/stat after the command's name, which is in parentheses and may hold spaces. */
+function statFields(pid: number): string[] | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  } catch {
+    return undefined;
+  }
+}
+
+/** When process `pid` started (clock ticks since boot), or undefined when there is none. */
+function startTimeOf(pid: number): string | undefined {
+  return statFields(pid)?.[19];
+}
+
 /** The processes whose parent is `pid` (from /proc). */
 function childrenOf(pid: number): number[] {
-  return readdirSync('/proc')
-    .filter((name) => /^\d+$/.test(name))
-    .filter((name) => {
-      try {
-        // The parent is the fourth field, after the command's name in parentheses.
-        const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
-        return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === pid;
-      } catch {
-        return false;
-      }
-    })
-    .map(Number);
+  return (
+    readdirSync('/proc')
+      .filter((name) => /^\d+$/.test(name))
+      // The parent is the fourth field, the second after the command's name.
+      .filter((name) => Number(statFields(Number(name))?.[1]) === pid)
+      .map(Number)
+  );
 }
