@@ -47,6 +47,16 @@ type Join = {
   helper: SumHelper | undefined;
 };
 
+/**
+ * The pairs the scan reserves room for before it starts on `visits` visits: two a visit (a reader's kept
+ * visits give about 1.3 each). Room costs address space until the pairs are written, where doubling from
+ * small faults in and copies every smaller log on the way. A whole log, which gives far fewer pairs than
+ * visits, reserves at most 2²⁴ pairs (256 MB of address space) and doubles past them.
+ */
+export function scanReservation(visits: number): number {
+  return Math.min(2 * visits, maxReservedPairs);
+}
+
 /** The summed rows of the join, over the clusters when given, else by a scan of the log. */
 function join(spec: Join): MatchRows {
   const { cases, visits, tolerance, window, clusters, helper } = spec;
@@ -62,13 +72,9 @@ function join(spec: Join): MatchRows {
   const index = buildCaseIndex(cases, spec.caseLocations, tolerance, window, visits.length);
   const pairs = reusedPairLog;
   pairs.length = 0;
-  // Room for two pairs a visit before the scan (a reader's kept visits give about 1.3 each): it costs
-  // address space until the pairs are written, where doubling from small faults in and copies every
-  // smaller log on the way. A whole log, which gives far fewer pairs than visits, reserves at most
-  // 2²⁴ pairs (256 MB of address space) and doubles past them.
-  pairs.reserve(Math.min(2 * visits.length, maxReservedPairs));
+  pairs.reserve(scanReservation(visits.length));
   for (let from = 0; from < visits.length; from += scanSlice) {
-    scan(index, visits, spec.locations, pairs, from, Math.min(from + scanSlice, visits.length));
+    pairs.length = scan(index, visits, spec.locations, pairs, from, Math.min(from + scanSlice, visits.length));
   }
   return sumPairs(pairs, index.groupCase, index.groupLocation, helper);
 }

@@ -47,6 +47,17 @@ export class PairLog {
   }
 
   /**
+   * Writes every page of the columns now, so that the finders' first writes do not wait for fresh memory
+   * (a page fault per 4 KiB, or per 2 MiB with huge pages: decision 017). A process with time to spare
+   * before its query does this (see warm-up.ts).
+   */
+  touch(): void {
+    this.person.fill(0);
+    this.group.fill(0);
+    this.overlap.fill(0);
+  }
+
+  /**
    * Hands the columns over (to become the sum's result columns) and empties the log. The pages of the
    * handed-over columns were faulted in by the finders, so the result costs no new ones. The next
    * `reserve` allocates columns of the same capacity again, which cost address space only until written;
@@ -124,8 +135,7 @@ export function sumPairs(
     for (let b = 0; b < buckets; b++) {
       placeBucket(log, b, fill, starts[b + 1] ?? 0, lowBits);
     }
-    const result = log.handOver();
-    return sumInPlace({ ...result, length: n }, starts, buckets, lowBits, largest, groupCase, groupLocation);
+    return sumInPlace(log.handOver(), n, starts, buckets, lowBits, largest, groupCase, groupLocation);
   }
   const rows = kept.rows('rows', n);
   for (let from = 0; from < n; from += slice) {
@@ -164,7 +174,8 @@ export function sumPairs(
  * rows, so the rows written never reach a pair not yet read. The location column is the only new one.
  */
 function sumInPlace(
-  pairs: PairColumns & { length: number },
+  pairs: PairColumns,
+  pairCount: number,
   starts: Int32Array,
   buckets: number,
   lowBits: number,
@@ -175,7 +186,7 @@ function sumInPlace(
   const result = {
     person: pairs.person,
     caseId: pairs.group,
-    location: new Int32Array(pairs.length),
+    location: new Int32Array(pairCount),
     overlap: pairs.overlap,
   };
   const bucket = bucketScratch(lowBits, largest);

@@ -9,9 +9,12 @@ import type { VisitColumns } from './types.ts';
  * that depends on whether the visit's place is a case place; only the few visits that touch a covered slot
  * go on to the exact join with the location's intervals (see SlotIndex for its two disjoint sets).
  *
- * Scans the visits [from, to) and appends their pairs to `pairs` in visit order. The caller scans a large
- * log in slices: a function called many times runs V8's fully optimized code, while one call's long loop
- * runs the code compiled while it was on the stack (on-stack replacement), measured 3–5× slower here.
+ * Scans the visits [from, to) and appends their pairs to `pairs` in visit order; returns the log's new
+ * length, which the caller stores. The caller scans a large log in slices: a function called many times
+ * runs V8's fully optimized code, while one call's long loop runs the code compiled while it was on the
+ * stack (on-stack replacement), measured 3–5× slower here. That code is kept for the function's later
+ * calls, and nothing after the loop had run when it was compiled: a store to the log there made each of
+ * those calls leave it at the loop's end, so the loop is the function's last statement.
  */
 export function scan(
   index: CaseIndex,
@@ -20,7 +23,7 @@ export function scan(
   pairs: PairLog,
   from: number,
   to: number,
-): void {
+): number {
   // The log's columns in locals, written directly (a method call per pair cost more than the join).
   let n = pairs.length;
   let pairPerson = pairs.person;
@@ -88,5 +91,5 @@ export function scan(
       }
     }
   }
-  pairs.length = n;
+  return n;
 }

@@ -41,7 +41,7 @@ class Scratch {
     let held = this.pairRows.get(name);
     if (!held || held.words.length < 4 * length) {
       const rows = this.buffer(Math.max(length, (held?.words.length ?? 0) / 2) * 16);
-      held = { words: new Int32Array(rows), times: new Float64Array(rows) };
+      held = new HeldRows(new Int32Array(rows), new Float64Array(rows));
       this.pairRows.set(name, held);
     }
     return held;
@@ -50,6 +50,18 @@ class Scratch {
   private buffer(bytes: number): ArrayBuffer | SharedArrayBuffer {
     return this.shared ? new SharedArrayBuffer(Math.max(bytes, 8)) : new ArrayBuffer(bytes);
   }
+}
+
+/**
+ * PairRows made by a constructor, not an object literal: V8 widens the recorded field types of a literal's
+ * map the second time the literal runs, which throws away code compiled for the narrower ones. Here that
+ * second run would come only when a larger query grows the buffer, in the middle of its sum (decision 018).
+ */
+class HeldRows implements PairRows {
+  constructor(
+    readonly words: Int32Array,
+    readonly times: Float64Array,
+  ) {}
 }
 
 export const scratch = new Scratch(false);

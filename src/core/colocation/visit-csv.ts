@@ -244,6 +244,7 @@ export class VisitCsvParser {
     this.columns.appendTranslated(rows, translations);
   }
 
+  /** The columns read so far; warm-up.ts builds objects of the same shape (keys in this order). */
   visitColumns(): VisitColumns {
     const { columns } = this;
     return {
