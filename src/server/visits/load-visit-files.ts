@@ -30,6 +30,12 @@ export async function loadVisitFiles(options: {
   requireCell?: boolean;
   onProgress?: ReadProgress;
   onlyReaching?: { location: 'place' | 'cell'; tolerance: number };
+  /**
+   * Called while the visit file's second half is still being read on the other thread: the case visits,
+   * the visits kept from the first half (neither to be changed; their ids are not yet renumbered), and an
+   * estimate of the visits the whole file keeps.
+   */
+  whileReading?: (cases: CaseVisitColumns, firstHalf: VisitColumns, expectedVisits: number) => void;
 }): Promise<LoadedVisits> {
   const dictionaries = createDictionaries({ direct: true });
   const common = { dictionaries, dwell: options.dwell, requireCell: options.requireCell };
@@ -43,10 +49,17 @@ export async function loadVisitFiles(options: {
       reaching.location,
       reaching.tolerance,
     );
+  const { whileReading } = options;
   const visits = await readVisitsInHalves(
     options.visitsPath,
     { ...common, kind: 'visits', reach },
     options.onProgress,
+    {
+      whileWaiting:
+        whileReading &&
+        ((firstHalf, share) =>
+          whileReading(cases.caseVisitColumns(), firstHalf, Math.ceil(firstHalf.length / share))),
+    },
   );
   const visitColumns = visits.columns;
   const caseColumns = cases.caseVisitColumns();

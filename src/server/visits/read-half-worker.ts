@@ -29,7 +29,7 @@ async function run(): Promise<{ result: HalfResult; transfer: ArrayBuffer[] }> {
   };
   const result: HalfResult = {
     sawQuote,
-    columns: { length, person, place, cell, start, end },
+    columns: { rows: length, person, place, cell, start, end },
     entries,
     bad: parser.bad,
     unreachable: parser.unreachable,

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ReachSpec } from '../../core/colocation/reach-filter.ts';
+import type { VisitColumns } from '../../core/colocation/types.ts';
 import { createDictionaries, type VisitDictionaries } from '../../core/colocation/id-dictionary.ts';
 import { readVisitsInHalves, splitPoint } from './read-in-halves.ts';
 import { readVisitFile } from './read-visit-file.ts';
@@ -125,6 +126,50 @@ describe.each([
       Array.from(read.serial.visitColumns().person.subarray(0, rows)),
     );
     expect(read.split.bad).toEqual(read.serial.bad);
+  });
+
+  it('lets the caller use the wait for a slower worker, with the visits this thread kept', async () => {
+    // The real worker module, started a second late.
+    const slow = join(dir, 'slow-worker.mjs');
+    const worker = new URL('./read-half-worker.ts', import.meta.url).href;
+    writeFileSync(
+      slow,
+      `await new Promise((resolve) => setTimeout(resolve, 1000));\nawait import(${JSON.stringify(worker)});\n`,
+    );
+    const path = file(`slow-${direct}.csv`, log(5000));
+    const options = { kind: 'visits' as const, requireCell: true };
+    const serial = await readVisitFile(path, { ...options, dictionaries: createDictionaries({ direct }) });
+    const waits: { persons: number[]; share: number }[] = [];
+    const whileWaiting = (firstHalf: VisitColumns, share: number) =>
+      waits.push({ persons: Array.from(firstHalf.person.subarray(0, firstHalf.length)), share });
+    const split = await readVisitsInHalves(
+      path,
+      { ...options, dictionaries: createDictionaries({ direct }) },
+      undefined,
+      {
+        minSplitBytes: 0,
+        workerModule: pathToFileURL(slow),
+        whileWaiting,
+      },
+    );
+    const at = await splitPoint(path, 0);
+    expect(waits).toHaveLength(1);
+    expect(waits[0]?.share).toBe((at?.at ?? 0) / (at?.size ?? 1));
+    const kept = waits[0]?.persons ?? [];
+    expect(kept.length).toBeGreaterThan(2000);
+    expect(kept.length).toBeLessThan(serial.rows);
+    // The first half's rows, and the worker's appended after them as without the wait.
+    expect(Array.from(split.columns.person.subarray(0, kept.length))).toEqual(kept);
+    expect(split.columns.length).toBe(serial.rows);
+    expect(Array.from(split.columns.person.subarray(0, serial.rows))).toEqual(
+      Array.from(serial.visitColumns().person.subarray(0, serial.rows)),
+    );
+
+    // A file read on one thread has no wait.
+    await readVisitsInHalves(path, { ...options, dictionaries: createDictionaries({ direct }) }, undefined, {
+      whileWaiting,
+    });
+    expect(waits).toHaveLength(1);
   });
 
   it('reads on one thread again when the worker fails', async () => {

@@ -25,9 +25,16 @@ export type HalfTask = {
   direct: boolean;
 };
 
+/**
+ * The worker's columns, under another shape than VisitColumns: V8 gives the objects a message is read into
+ * the maps of objects built with the same keys in the same order, and changes those maps' recorded field
+ * types as it does, which throws away the code compiled for VisitColumns so far (see `whileWaiting`).
+ */
+type HalfColumns = Omit<VisitColumns, 'length'> & { rows: number };
+
 export type HalfResult = {
   sawQuote: boolean;
-  columns: VisitColumns;
+  columns: HalfColumns;
   entries: Record<IdKind, DictionaryEntries>;
   bad: BadRow[];
   /** Valid rows left out by the reach filter (see VisitCsvOptions.reach). */
@@ -110,9 +117,18 @@ export async function readVisitsInHalves(
   path: string,
   options: VisitCsvOptions,
   onProgress?: ReadProgress,
-  tuning: { minSplitBytes?: number; workerModule?: URL } = {},
+  tuning: {
+    minSplitBytes?: number;
+    workerModule?: URL;
+    /**
+     * Called when this thread has read its share of the file and the worker is still reading, with the
+     * visits this thread kept (not to be changed) and its share of the file's bytes. The worker's rows are
+     * appended to the same columns afterwards.
+     */
+    whileWaiting?: (firstHalf: VisitColumns, share: number) => void;
+  } = {},
 ): Promise<{ columns: VisitColumns; bad: BadRow[]; unreachable: number }> {
-  const { minSplitBytes = defaultMinSplitBytes, workerModule = workerEntry } = tuning;
+  const { minSplitBytes = defaultMinSplitBytes, workerModule = workerEntry, whileWaiting } = tuning;
   const oneThread = async () => {
     const parser = await readVisitFile(path, options, onProgress);
     return { columns: parser.visitColumns(), bad: parser.bad, unreachable: parser.unreachable };
@@ -144,6 +160,8 @@ export async function readVisitsInHalves(
   );
   // A worker that fails (it could not start, or ran out of memory) leaves the file to this thread alone.
   const settled = second.catch(() => undefined);
+  let waiting = true;
+  void settled.then(() => (waiting = false));
   const first = await readVisitRange(
     path,
     options,
@@ -153,6 +171,9 @@ export async function readVisitsInHalves(
       report();
     },
   );
+  if (waiting && whileWaiting) {
+    whileWaiting(first.parser.visitColumns(), split.at / split.size);
+  }
   const other = await settled;
   if (!other || first.sawQuote || other.sawQuote) {
     return oneThread();
@@ -160,10 +181,14 @@ export async function readVisitsInHalves(
   const { parser } = first;
   const lineShift = parser.nextLine - other.firstLine;
   const bad = [...parser.bad, ...other.bad.map((row) => ({ ...row, line: row.line + lineShift }))];
-  parser.appendTranslated(other.columns, {
-    person: shared.person.translate(other.entries.person),
-    place: shared.place.translate(other.entries.place),
-    cell: shared.cell.translate(other.entries.cell),
-  });
+  const { rows, ...columns } = other.columns;
+  parser.appendTranslated(
+    { length: rows, ...columns },
+    {
+      person: shared.person.translate(other.entries.person),
+      place: shared.place.translate(other.entries.place),
+      cell: shared.cell.translate(other.entries.cell),
+    },
+  );
   return { columns: parser.visitColumns(), bad, unreachable: parser.unreachable + other.unreachable };
 }
