@@ -1,5 +1,14 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -159,6 +168,61 @@ describe('saolei match (file mode)', { timeout: 120_000 }, () => {
     expect(readFileSync(out, 'utf8')).toBe(
       'person_id,case_id,place_id,overlap_seconds\n42,5,100,3600\n8000000,5,100,3600\n' +
         '"p,1",5,100,3600\n"q""2",5,100,3600\n',
+    );
+  });
+
+  it('matches a visit file large enough to be read on two threads', () => {
+    // About 70 MB: a million visits at 40 places over a day, padded with a note column.
+    const random = mulberry32(64);
+    const int = (n: number) => Math.floor(random() * n);
+    const length = 1_000_000;
+    const log = {
+      length,
+      person: new Int32Array(length),
+      place: new Int32Array(length),
+      start: new Float64Array(length),
+      end: new Float64Array(length),
+    };
+    const path = join(dir, 'large-visits.csv');
+    writeFileSync(path, 'person_id,place_id,start_ts,end_ts,note\n');
+    const pad = 'x'.repeat(40);
+    for (let from = 0; from < length; from += 100_000) {
+      const lines: string[] = [];
+      for (let i = from; i < from + 100_000; i++) {
+        log.person[i] = int(200_000);
+        log.place[i] = 100 + int(40);
+        log.start[i] = base + int(86_400);
+        log.end[i] = (log.start[i] ?? 0) + int(5400);
+        lines.push(`${log.person[i]},${log.place[i]},${log.start[i]},${log.end[i]},${pad}`);
+      }
+      appendFileSync(path, `${lines.join('\n')}\n`);
+    }
+    expect(statSync(path).size).toBeGreaterThan(64 << 20);
+    const caseRows = Array.from({ length: 20 }, (_, i) => {
+      const start = base + int(86_400);
+      return {
+        caseId: 1 + (i % 5),
+        person: 300_000 + (i % 5),
+        place: 100 + int(40),
+        cell: 0,
+        start,
+        end: start + 3600,
+      };
+    });
+    const casesPath = join(dir, 'large-cases.csv');
+    writeFileSync(
+      casesPath,
+      `case_id,person_id,place_id,start_ts,end_ts\n${caseRows.map((c) => `${c.caseId},${c.person},${c.place},${c.start},${c.end}`).join('\n')}\n`,
+    );
+    const out = join(dir, 'large-contacts.csv');
+    const result = run(['contacts', '--visits', path, '--case-visits', casesPath, '--out', out]);
+    expect(result.status, result.stderr).toBe(0);
+    const expected = referenceMatch(columns(caseRows), log, 'contacts');
+    expect(expected.length).toBeGreaterThan(10_000);
+    expect(readRows(out).rows).toEqual(expected);
+    // When the second thread was still reading, the command readied its engine meanwhile.
+    expect(result.stderr).toMatch(
+      /visit\); (readied the engine in \d+ ms while the second thread read; )?matched in \d+ ms; wrote \d+ rows/,
     );
   });
 

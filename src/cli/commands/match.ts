@@ -2,6 +2,7 @@ import { matchCompanions, matchContacts } from '../../core/colocation/engine.ts'
 import { parseSeconds } from '../../core/colocation/time.ts';
 import type { TimeWindow } from '../../core/colocation/types.ts';
 import { VisitHeaderError } from '../../core/colocation/visit-csv.ts';
+import { warmUp, type Query } from '../../core/colocation/warm-up.ts';
 import { loadVisitFiles, type LoadedVisits } from '../../server/visits/load-visit-files.ts';
 import { CliError } from '../errors.ts';
 import { parseFlags } from '../flags.ts';
@@ -30,6 +31,11 @@ function seconds(name: string, text: string | undefined, fallback: number): numb
 /** "1 visit", "2 visits", "1 case visit". */
 function visitCount(n: number, kind = ''): string {
   return `${n} ${kind}visit${n === 1 ? '' : 's'}`;
+}
+
+/** The summary's note of the engine's warm-up, when there was one. */
+function readied(ms: number | undefined): string {
+  return ms === undefined ? '' : `readied the engine in ${ms.toFixed(0)} ms while the second thread read; `;
 }
 
 function windowOf(from: string | undefined, to: string | undefined): TimeWindow | undefined {
@@ -112,6 +118,20 @@ export async function matchCommand(args: string[]): Promise<void> {
   const dwell = seconds('dwell', values.dwell, 1800);
   const window = windowOf(values.from, values.to);
 
+  const query: Query = kind === 'contacts' ? { kind, tolerance, window } : { kind, minOverlap, window };
+  // While the second reading thread finishes, this one readies the engine for the query on the visits it
+  // has kept (docs/decisions/018). Any error there is the query's too, and the query reports it.
+  let readyMs: number | undefined;
+  const whileReading: Parameters<typeof loadVisitFiles>[0]['whileReading'] = (cases, firstHalf, expected) => {
+    const readying = performance.now();
+    try {
+      warmUp(cases, firstHalf, query, expected);
+    } catch {
+      // reported by the query
+    }
+    readyMs = performance.now() - readying;
+  };
+
   // One query per run: the readers keep only the visits that can meet a case visit, and the engine
   // scans those, since clustering a log pays only over several queries (docs/decisions/009 and 010).
   const started = performance.now();
@@ -123,6 +143,7 @@ export async function matchCommand(args: string[]): Promise<void> {
     requireCell: kind === 'companions',
     onProgress: progress.update,
     onlyReaching: kind === 'contacts' ? { location: 'place', tolerance } : { location: 'cell', tolerance: 0 },
+    whileReading,
   });
   progress.done();
   const readSeconds = (performance.now() - started) / 1000;
@@ -147,7 +168,7 @@ export async function matchCommand(args: string[]): Promise<void> {
   process.stderr.write(
     `read ${visitCount(read)} and ${visitCount(loaded.cases.length, 'case ')} in ${readSeconds.toFixed(1)} s ` +
       `(${rate} rows/s, ${badCount} bad; kept the ${visitCount(loaded.visits.length)} that can meet a case ` +
-      `visit); matched in ${matchMs.toFixed(0)} ms; wrote ${rows.length} rows to ${values.out}; ` +
+      `visit); ${readied(readyMs)}matched in ${matchMs.toFixed(0)} ms; wrote ${rows.length} rows to ${values.out}; ` +
       `peak memory ${peakMemoryMb()} MB\n`,
   );
 }
