@@ -1,5 +1,6 @@
 // `saolei match contacts` as a user runs it, for the co-location benchmark: one process from the two CSV
-// files to the CSV of candidates (start-up, reading, one first call of the engine, writing).
+// files to the CSV of candidates (start-up, reading, readying the engine while the second thread reads,
+// the query, writing).
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { medianOf, type Sample } from './timing.ts';
@@ -8,6 +9,9 @@ export type CliRuns = {
   sample: Sample;
   /** Medians over the runs of the figures the command's summary line reports. */
   matchMs: number;
+  /** The warm-up's time, median over the runs that had one (NaN if none did), and how many did. */
+  readyMs: number;
+  readied: number;
   peakMb: number;
   kept: number;
 };
@@ -35,12 +39,18 @@ export async function runMatchCli(
     logs.push(stderr);
   });
   const figure = (pattern: RegExp) => {
-    const figures = logs.map((line) => Number(pattern.exec(line)?.[1] ?? NaN)).sort((a, b) => a - b);
+    const figures = logs
+      .map((line) => Number(pattern.exec(line)?.[1] ?? NaN))
+      .filter((value) => !Number.isNaN(value))
+      .sort((a, b) => a - b);
     return figures[figures.length >> 1] ?? NaN;
   };
+  const readiedPattern = /readied the engine in (\d+) ms/;
   return {
     sample,
     matchMs: figure(/matched in (\d+) ms/),
+    readyMs: figure(readiedPattern),
+    readied: logs.filter((line) => readiedPattern.test(line)).length,
     peakMb: figure(/peak memory (\d+) MB/),
     kept: figure(/kept the (\d+) visits/),
   };
