@@ -13,12 +13,15 @@ import type { MatchRows } from './types.ts';
 
 /**
  * Matching pairs as the scan or the probe finds them: the visit's person, the case visit's group, the
- * pair's overlap. The finders write the columns directly, after `reserve`.
+ * pair's overlap. The finders write the columns directly, after `reserve`. A fourth column, `location`,
+ * is not written by them: it is the result's location column, reserved with the others so that a process
+ * that readies the log (see `touch`) readies it too.
  */
 export class PairLog {
   person: Int32Array;
   group: Int32Array;
   overlap: Float64Array;
+  location: Int32Array;
   length = 0;
   /** The capacity of the columns last handed over, which the next `reserve` allocates again. */
   private handedOver = 0;
@@ -27,6 +30,7 @@ export class PairLog {
     this.person = new Int32Array(capacity);
     this.group = new Int32Array(capacity);
     this.overlap = new Float64Array(capacity);
+    this.location = new Int32Array(capacity);
   }
 
   /** Room for at least `more` pairs after the current ones. */
@@ -44,6 +48,7 @@ export class PairLog {
     this.person = person;
     this.group = group;
     this.overlap = overlap;
+    this.location = new Int32Array(capacity);
   }
 
   /**
@@ -55,6 +60,7 @@ export class PairLog {
     this.person.fill(0);
     this.group.fill(0);
     this.overlap.fill(0);
+    this.location.fill(0);
   }
 
   /**
@@ -64,20 +70,21 @@ export class PairLog {
    * not before, since a one-query process never writes them.
    */
   handOver(): PairColumns {
-    const { person, group, overlap } = this;
+    const { person, group, overlap, location } = this;
     this.handedOver = person.length;
     this.person = new Int32Array(0);
     this.group = new Int32Array(0);
     this.overlap = new Float64Array(0);
+    this.location = new Int32Array(0);
     this.length = 0;
-    return { person, group, overlap };
+    return { person, group, overlap, location };
   }
 }
 
 /** The pair log of the scan and the probe, emptied and refilled by each call (see Scratch). */
 export const reusedPairLog = new PairLog(1 << 10);
 
-type PairColumns = { person: Int32Array; group: Int32Array; overlap: Float64Array };
+type PairColumns = { person: Int32Array; group: Int32Array; overlap: Float64Array; location: Int32Array };
 
 /** Pairs per call of the passes over the log: see `scan` on why long loops are split into calls. */
 const slice = 1 << 16;
@@ -135,7 +142,7 @@ export function sumPairs(
     for (let b = 0; b < buckets; b++) {
       placeBucket(log, b, fill, starts[b + 1] ?? 0, lowBits);
     }
-    return sumInPlace(log.handOver(), n, starts, buckets, lowBits, largest, groupCase, groupLocation);
+    return sumInPlace(log.handOver(), starts, buckets, lowBits, largest, groupCase, groupLocation);
   }
   const rows = kept.rows('rows', n);
   for (let from = 0; from < n; from += slice) {
@@ -171,11 +178,10 @@ export function sumPairs(
 /**
  * Sums the pairs, already in their buckets, bucket by bucket into the pairs' own columns: the rows of a
  * bucket are read into the bucket's buffer before any is written, and a bucket never has fewer pairs than
- * rows, so the rows written never reach a pair not yet read. The location column is the only new one.
+ * rows, so the rows written never reach a pair not yet read. The location column is the log's fourth.
  */
 function sumInPlace(
   pairs: PairColumns,
-  pairCount: number,
   starts: Int32Array,
   buckets: number,
   lowBits: number,
@@ -186,7 +192,7 @@ function sumInPlace(
   const result = {
     person: pairs.person,
     caseId: pairs.group,
-    location: new Int32Array(pairCount),
+    location: pairs.location,
     overlap: pairs.overlap,
   };
   const bucket = bucketScratch(lowBits, largest);
@@ -233,8 +239,8 @@ function resultColumns(log: PairLog): ResultColumns {
       overlap: new Float64Array(n),
     };
   }
-  const { person, group, overlap } = log.handOver();
-  return { person, caseId: group, location: new Int32Array(n), overlap };
+  const { person, group, overlap, location } = log.handOver();
+  return { person, caseId: group, location, overlap };
 }
 
 /**

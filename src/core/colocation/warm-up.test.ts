@@ -73,6 +73,7 @@ describe('readying the engine for one query', { timeout: 60_000 }, () => {
     expect(reusedPairLog.length).toBe(0);
     expect(reusedPairLog.person.length).toBeGreaterThanOrEqual(2 * 20_000);
     expect(reusedPairLog.overlap.length).toBe(reusedPairLog.person.length);
+    expect(reusedPairLog.location.length).toBe(reusedPairLog.person.length);
     expect(query(cases, visits, spec)).toEqual(reference(cases, visits, spec));
   });
 
