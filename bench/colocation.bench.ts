@@ -382,7 +382,7 @@ process.stdout.write(
     `From the two CSV files to a CSV of candidates, ms wall: \`saolei match contacts\` ${Math.round(cliRun.wall)} ` +
     `(one process: start-up, reading while keeping the ${cliKept} visits that can meet a case visit, matching ` +
     `${cliMatchMs} in the engine's query, after readying the engine on a sample of the visits while the second ` +
-    `thread read (${cliReadyMs} ms, in ${cliReadied} of ${runs} runs: the other ones matched cold), writing; ` +
+    `thread read (${cliReadyMs} ms, in ${cliReadied} of ${runs} runs${cliReadied < runs ? '; the others matched cold' : ''}), writing; ` +
     `peak RSS ${cliPeakMb} MB); DuckDB reading both files and ` +
     `writing its hash join ${Math.round(duckFileToFile.wall)}.\n` +
     `The engine's first call in a process, which compiles its code (not in the medians above), ms: ` +
