@@ -74,7 +74,14 @@ function join(spec: Join): MatchRows {
   pairs.length = 0;
   pairs.reserve(scanReservation(visits.length));
   for (let from = 0; from < visits.length; from += scanSlice) {
-    pairs.length = scan(index, visits, spec.locations, pairs, from, Math.min(from + scanSlice, visits.length));
+    pairs.length = scan(
+      index,
+      visits,
+      spec.locations,
+      pairs,
+      from,
+      Math.min(from + scanSlice, visits.length),
+    );
   }
   return sumPairs(pairs, index.groupCase, index.groupLocation, helper);
 }
