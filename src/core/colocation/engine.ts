@@ -32,7 +32,7 @@ export type CompanionOptions = {
 };
 
 /** Visits per call of the scan (see scan). */
-const scanSlice = 1 << 16;
+export const scanSlice = 1 << 16;
 /** The most pairs the scan reserves before it starts. */
 const maxReservedPairs = 1 << 24;
 

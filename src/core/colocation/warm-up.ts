@@ -1,4 +1,4 @@
-import { matchCompanions, matchContacts, scanReservation } from './engine.ts';
+import { matchCompanions, matchContacts, scanReservation, scanSlice } from './engine.ts';
 import { reusedPairLog } from './pair-sort.ts';
 import type { CaseVisitColumns, TimeWindow, VisitColumns } from './types.ts';
 
@@ -7,8 +7,8 @@ export type Query =
   | { kind: 'contacts'; tolerance: number; window?: TimeWindow }
   | { kind: 'companions'; minOverlap: number; window?: TimeWindow };
 
-/** Visits of the sample the warm-up matches: one slice of the scan (see engine.ts). */
-const sampleVisits = 1 << 16;
+/** Visits of the sample the warm-up matches: one slice of the scan. */
+const sampleVisits = scanSlice;
 
 /**
  * Times the sample is matched. V8 changes the recorded field types of an object literal the second time
