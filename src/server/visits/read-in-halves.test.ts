@@ -165,6 +165,22 @@ describe.each([
       Array.from(serial.visitColumns().person.subarray(0, serial.rows)),
     );
 
+    // A file holding a quote in its first half is read again on one thread: no wait is lent.
+    const quoted = log(5000);
+    quoted[3] = `"p-q",1,2,${1579910400},`;
+    const quotedPath = file(`slow-quoted-${direct}.csv`, quoted);
+    await readVisitsInHalves(
+      quotedPath,
+      { ...options, dictionaries: createDictionaries({ direct }) },
+      undefined,
+      {
+        minSplitBytes: 0,
+        workerModule: pathToFileURL(slow),
+        whileWaiting,
+      },
+    );
+    expect(waits).toHaveLength(1);
+
     // A file read on one thread has no wait.
     await readVisitsInHalves(path, { ...options, dictionaries: createDictionaries({ direct }) }, undefined, {
       whileWaiting,

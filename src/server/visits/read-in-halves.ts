@@ -123,7 +123,8 @@ export async function readVisitsInHalves(
     /**
      * Called when this thread has read its share of the file and the worker is still reading, with the
      * visits this thread kept (not to be changed) and its share of the file's bytes. The worker's rows are
-     * appended to the same columns afterwards.
+     * appended to the same columns afterwards. Not called for a file that will be read again on one
+     * thread because it holds a quote.
      */
     whileWaiting?: (firstHalf: VisitColumns, share: number) => void;
   } = {},
@@ -171,7 +172,8 @@ export async function readVisitsInHalves(
       report();
     },
   );
-  if (waiting && whileWaiting) {
+  // A file holding a quote is read again on one thread below: its first half is not worth the caller's time.
+  if (waiting && whileWaiting && !first.sawQuote) {
     whileWaiting(first.parser.visitColumns(), split.at / split.size);
   }
   const other = await settled;
